@@ -1,0 +1,51 @@
+"""The grader's command line: ``grader <command> …`` or ``python -m grader``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from grader import __version__
+from grader.commands import check, grade, list_, verify
+from grader.course import CourseError, find_root, load_course
+
+COMMANDS = {"grade": grade, "check": check, "list": list_, "verify": verify}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="grader",
+        description="Grade the Django interview kit's challenges.",
+        epilog="Start with `grader grade`, then `grader check 1.1` on the first challenge.",
+    )
+    parser.add_argument("--version", action="version", version=f"grader {__version__}")
+    parser.add_argument("--course", type=Path, metavar="DIR",
+                        help="the kit folder (with exercises/ and solutions/); default: this checkout")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, module in COMMANDS.items():
+        command = sub.add_parser(name, help=module.HELP, description=module.HELP,
+                                 epilog=module.EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+        module.add_arguments(command)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        course = load_course(args.course.resolve() if args.course else find_root())
+        return COMMANDS[args.command].run(course, args)
+    except CourseError as exc:
+        print(f"grader: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("grader: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the grader's own bug: one line, no traceback
+        if os.environ.get("GRADER_DEBUG"):
+            raise
+        print(f"grader: internal error: {type(exc).__name__}: {exc} "
+              "(set GRADER_DEBUG=1 to see the traceback)", file=sys.stderr)
+        return 3

@@ -1,0 +1,218 @@
+"""Keep one broken challenge from taking its topic down with it.
+
+A topic is one Django project, loaded once per process. Left alone, a
+SyntaxError in one challenge's ``admin.py`` stops ``django.setup()`` and every
+spec of the topic errors. While the child process loads the project, the
+:class:`Guard` import hook watches the modules that belong to challenges: a
+module whose code raises is recorded as that challenge's load error and
+replaced by a *stub* whose every public name is a :class:`Placeholder`, so the
+rest of the project still loads and the other challenges are graded.
+
+Once loading is over the guard only records: a challenge module that fails to
+import inside a spec raises as usual, and its SyntaxError or ImportError is
+also reported as the challenge's load error.
+"""
+
+from __future__ import annotations
+
+import importlib.abc
+import importlib.machinery
+import os
+import signal
+import threading
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class SpecTimeout(BaseException):
+    """Raised by the alarm in the code that ran too long.
+
+    A BaseException, so that ``except Exception`` in learner code does not
+    swallow it."""
+
+
+class ChallengeNotLoaded(Exception):
+    """Raised when code calls into a challenge module that could not be loaded."""
+
+
+@dataclass
+class Failure:
+    file: str | None  # relative to the topic, where the error points
+    line: int | None
+    kind: str
+    text: str
+
+    def describe(self) -> str:
+        where = f" in {self.file}:{self.line}" if self.file else ""
+        return f"{self.kind}{where}: {self.text}" if self.text else f"{self.kind}{where}"
+
+
+def relative(path: str | os.PathLike[str] | None, root: Path) -> str | None:
+    if not path or str(path).startswith("<"):
+        return None
+    try:
+        return Path(path).resolve().relative_to(root).as_posix()
+    except ValueError:
+        return None
+
+
+def describe_exception(exc: BaseException, root: Path) -> Failure:
+    """Where an exception points inside the topic: a SyntaxError's own
+    file and line, else the deepest traceback frame in the topic's code."""
+    kind = type(exc).__name__
+    if isinstance(exc, SyntaxError) and exc.filename:
+        return Failure(relative(exc.filename, root) or exc.filename, exc.lineno, kind, exc.msg or "")
+    file = line = None
+    for frame, lineno in traceback.walk_tb(exc.__traceback__):
+        rel = relative(frame.f_code.co_filename, root)
+        if rel and not rel.startswith("specs/"):
+            file, line = rel, lineno
+    text = str(exc)
+    if isinstance(exc, SystemExit):
+        text = f"the code called sys.exit({exc.code!r})"
+    return Failure(file, line, kind, text.splitlines()[0] if text else "")
+
+
+@contextmanager
+def alarm(seconds: float | None) -> Iterator[None]:
+    """Raise SpecTimeout in the main thread after ``seconds``, and again every
+    half second after that (a bare ``except:`` in a loop does not stop it)."""
+    usable = (
+        seconds
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def _raise(signum, frame):
+        raise SpecTimeout(f"still running after {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, _raise)
+    signal.setitimer(signal.ITIMER_REAL, seconds, 0.5)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+class Placeholder:
+    """Stands in for a name from a module that could not be loaded.
+
+    Looking up attributes works (``Broken.as_view()`` in a URLconf still
+    returns a view), so the project loads; calling the view, command or
+    function itself raises ChallengeNotLoaded with the reason."""
+
+    def __init__(self, name: str, reason: str, *, method: bool = False):
+        self._name = name
+        self._reason = reason
+        self._method = method
+
+    def __getattr__(self, name: str) -> Placeholder:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return Placeholder(f"{self._name}.{name}", self._reason, method=True)
+
+    def __call__(self, *args, **kwargs):
+        if self._method:
+            return Placeholder(f"{self._name}()", self._reason)
+        raise ChallengeNotLoaded(f"{self._name} is unavailable: {self._reason}")
+
+    def __repr__(self) -> str:
+        return f"<not loaded: {self._name}>"
+
+
+# Names Django looks up with a default; a placeholder would be taken as a value.
+_NOT_PLACEHOLDERS = {"app_name", "default_app_config", "handler400", "handler403", "handler404", "handler500"}
+
+
+def make_stub(module, reason: str) -> None:
+    module.__grader_load_error__ = reason
+    module.__dict__.setdefault("urlpatterns", [])
+
+    def __getattr__(name: str):
+        if name.startswith("_") or name in _NOT_PLACEHOLDERS:
+            raise AttributeError(name)
+        return Placeholder(f"{module.__name__}.{name}", reason)
+
+    module.__getattr__ = __getattr__
+
+
+def is_stub(module) -> bool:
+    return hasattr(module, "__dict__") and "__grader_load_error__" in module.__dict__
+
+
+LoadErrorCallback = Callable[[str, Failure, bool], None]
+
+
+class Guard(importlib.abc.MetaPathFinder):
+    """An import hook for the topic's challenge modules (see the module doc)."""
+
+    def __init__(self, root: Path, guarded: set[str], on_error: LoadErrorCallback,
+                 on_import: Callable[[str, bool], None] | None = None,
+                 quarantined: set[str] | None = None, import_timeout: float | None = None):
+        self.root = root
+        self.guarded = guarded
+        self.on_error = on_error
+        self.on_import = on_import or (lambda rel, started: None)
+        self.quarantined = dict.fromkeys(quarantined or (), "")
+        self.import_timeout = import_timeout
+        self.loading = True  # stub failing modules; False once the project is loaded
+
+    def quarantine(self, rel: str, reason: str) -> None:
+        self.quarantined[rel] = reason
+
+    def find_spec(self, fullname, path, target=None):
+        spec = importlib.machinery.PathFinder.find_spec(fullname, path, target)
+        if spec is None or not spec.has_location or spec.loader is None:
+            return None
+        rel = relative(spec.origin, self.root)
+        if rel not in self.guarded:
+            return None
+        spec.loader = _GuardedLoader(spec.loader, rel, self)
+        return spec
+
+
+class _GuardedLoader(importlib.abc.Loader):
+    def __init__(self, inner, rel: str, guard: Guard):
+        self._inner = inner
+        self._rel = rel
+        self._guard = guard
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+    def create_module(self, spec):
+        return self._inner.create_module(spec)
+
+    def exec_module(self, module) -> None:
+        guard, rel = self._guard, self._rel
+        if rel in guard.quarantined:
+            make_stub(module, guard.quarantined[rel] or f"{rel} could not be loaded")
+            return
+        guard.on_import(rel, True)
+        try:
+            if guard.loading:
+                with alarm(guard.import_timeout):
+                    self._inner.exec_module(module)
+            else:
+                self._inner.exec_module(module)
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:
+            failure = describe_exception(exc, guard.root)
+            if guard.loading:
+                guard.on_error(rel, failure, isinstance(exc, SpecTimeout))
+                make_stub(module, f"{rel} could not be loaded: {failure.describe()}")
+                guard.quarantine(rel, f"{rel} could not be loaded: {failure.describe()}")
+                return
+            if isinstance(exc, (SyntaxError, ImportError)):
+                guard.on_error(rel, failure, False)
+            raise
+        finally:
+            guard.on_import(rel, False)

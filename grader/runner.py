@@ -1,0 +1,233 @@
+"""Runs a topic's specs in a child process and gathers what it reports.
+
+The child may die (``os._exit``, a crash), hang (a loop the alarm cannot
+break) or never finish loading. The runner keeps every result reported so
+far, records the fault against the spec or module that was running, and
+starts a new child for the specs that have not run yet.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from grader.events import EventReader, clip
+
+# Variables of the learner's shell that would change what the child runs.
+LEAKY_ENV = ("DJANGO_SETTINGS_MODULE", "PYTHONPATH", "PYTHONSTARTUP", "PYTHONHOME",
+             "PYTEST_ADDOPTS", "PYTEST_PLUGINS", "PYTHONINSPECT", "PYTHONBREAKPOINT")
+KILL_GRACE = 5.0  # seconds past the spec timeout before the process is killed
+STARTUP_LIMIT = 60.0
+POLL = 0.02
+
+
+@dataclass
+class SpecRun:
+    nodeid: str
+    file: str
+    name: str
+    task: Any = None
+    passes_on_starter: str | None = None
+    status: str = "not_run"
+    message: str = ""
+    duration: float = 0.0
+
+
+@dataclass
+class TopicRun:
+    directory: Path
+    specs: dict[str, SpecRun] = field(default_factory=dict)
+    load_errors: list[dict[str, Any]] = field(default_factory=list)
+    collect_errors: list[dict[str, Any]] = field(default_factory=list)
+    topic_error: str | None = None
+    duration: float = 0.0
+    restarts: int = 0
+
+
+def child_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in LEAKY_ENV}
+    env["PYTHONDONTWRITEBYTECODE"] = "1"  # never write into the learner's tree
+    env["PYTHONUNBUFFERED"] = "1"
+    env.setdefault("PYTHONHASHSEED", "0")
+    return env
+
+
+def _kill(proc: subprocess.Popen) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+
+
+def _tail(path: Path, limit: int = 1500) -> str:
+    try:
+        data = path.read_bytes()[-limit:]
+    except OSError:
+        return ""
+    return data.decode("utf-8", "replace").strip()
+
+
+def run_topic(directory: Path, *, timeout: float, specs: list[str] | None = None,
+              topic_limit: float = 900.0) -> TopicRun:
+    """Run the specs of the topic project in ``directory`` (all, or the given
+    spec files) and return what happened to each."""
+    run = TopicRun(directory=directory)
+    started = time.perf_counter()
+    quarantine: list[str] = []
+    only: list[str] | None = None
+    collected = False
+    with tempfile.TemporaryDirectory(prefix="grader-") as scratch:
+        scratch_dir = Path(scratch)
+        for attempt in range(1000):
+            events_file = scratch_dir / f"events-{attempt}.jsonl"
+            log_file = scratch_dir / f"child-{attempt}.log"
+            cmd = [sys.executable, "-m", "grader.child", "--topic", str(directory),
+                   "--events", str(events_file), "--timeout", str(timeout)]
+            if only is not None:
+                only_file = scratch_dir / f"only-{attempt}.txt"
+                only_file.write_text("\n".join(only), encoding="utf-8")
+                cmd += ["--only", str(only_file)]
+            for rel in quarantine:
+                cmd += ["--quarantine", rel]
+            cmd += ["--", *(specs or [])]
+            outcome = _run_child(cmd, directory, events_file, log_file, run, timeout,
+                                 deadline=started + topic_limit, collected=collected)
+            collected = collected or bool(run.specs)
+            if outcome.finished or run.topic_error:
+                break
+            if outcome.culprit:
+                quarantine.append(outcome.culprit)
+            elif not outcome.progress:
+                run.topic_error = run.topic_error or (
+                    "the topic's process ended before its specs could run"
+                    + (f"; its last output:\n{_tail(log_file)}" if _tail(log_file) else ""))
+                break
+            if outcome.out_of_time:
+                break
+            if collected:
+                only = [n for n, s in run.specs.items() if s.status == "not_run"]
+                if not only:
+                    break
+            run.restarts += 1
+    run.duration = round(time.perf_counter() - started, 3)
+    return run
+
+
+@dataclass
+class _Outcome:
+    finished: bool = False
+    progress: bool = False  # a spec ended or a module was blamed
+    culprit: str | None = None  # a module to stub on the next start
+    out_of_time: bool = False
+
+
+def _run_child(cmd, directory: Path, events_file: Path, log_file: Path, run: TopicRun,
+               timeout: float, deadline: float, collected: bool) -> _Outcome:
+    outcome = _Outcome()
+    reader = EventReader(events_file)
+    opened: list[str] = []  # challenge modules being imported, innermost last
+    current: tuple[str, float] | None = None
+    child_started = time.perf_counter()
+    with open(log_file, "wb") as log:
+        proc = subprocess.Popen(cmd, cwd=directory, env=child_env(), stdin=subprocess.DEVNULL,
+                                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+
+    def handle(event: dict[str, Any]) -> None:
+        nonlocal current, collected
+        kind = event.get("event")
+        if kind == "import_start":
+            opened.append(event["file"])
+        elif kind == "import_end":
+            if event["file"] in opened:
+                opened.remove(event["file"])
+        elif kind == "load_error":
+            if not any(e["file"] == event["file"] for e in run.load_errors):
+                run.load_errors.append(event)
+            outcome.progress = True
+        elif kind == "topic_error":
+            run.topic_error = event.get("message") or "the topic could not be loaded"
+        elif kind == "collect_error":
+            run.collect_errors.append(event)
+        elif kind == "collected":
+            collected = True
+            for spec in event.get("specs", []):
+                run.specs.setdefault(spec["nodeid"], SpecRun(**spec))
+        elif kind == "start":
+            current = (event["nodeid"], time.perf_counter())
+        elif kind == "end":
+            spec = run.specs.get(event["nodeid"])
+            if spec:
+                spec.status = event.get("status", "error")
+                spec.message = event.get("message", "")
+                spec.duration = float(event.get("duration", 0.0))
+            current = None
+            outcome.progress = True
+        elif kind == "finished":
+            outcome.finished = True
+
+    try:
+        while proc.poll() is None:
+            for event in reader.read_new():
+                handle(event)
+            now = time.perf_counter()
+            if current and now - current[1] > timeout + KILL_GRACE:
+                _kill(proc)
+                _blame_spec(run, current[0], "timeout",
+                            f"this spec was still running after {timeout + KILL_GRACE:g} s and its "
+                            "process was stopped (an infinite loop that catches every exception?)")
+                current = None
+                outcome.progress = True
+                break
+            if not collected and now - child_started > STARTUP_LIMIT:
+                _kill(proc)
+                break
+            if now > deadline:
+                _kill(proc)
+                outcome.out_of_time = True
+                for spec in run.specs.values():
+                    if spec.status == "not_run":
+                        spec.status, spec.message = "timeout", "not run: the topic ran out of time"
+                break
+            time.sleep(POLL)
+    finally:
+        if proc.poll() is None:
+            _kill(proc)
+    for event in reader.read_new():
+        handle(event)
+    if outcome.finished:
+        return outcome
+    code = proc.returncode
+    how = f"was killed by signal {-code}" if code and code < 0 else f"exited with code {code}"
+    if current:
+        _blame_spec(run, current[0], "error",
+                    f"the process {how} while this spec ran: your code ended it "
+                    "(os._exit(), sys.exit() outside a spec, or a hard crash)")
+        outcome.progress = True
+    elif not collected and opened:
+        culprit = opened[-1]
+        slow = time.perf_counter() - child_started > STARTUP_LIMIT
+        reason = (f"loading {culprit} did not finish within {STARTUP_LIMIT:g} s" if slow
+                  else f"the process {how} while loading {culprit}")
+        run.load_errors.append({"event": "load_error", "file": culprit, "where": culprit, "line": None,
+                                "kind": "Timeout" if slow else "ProcessExit",
+                                "message": reason, "timeout": slow})
+        outcome.culprit = culprit
+        outcome.progress = True
+    elif not outcome.out_of_time and not run.topic_error and not outcome.progress:
+        tail = _tail(log_file)
+        run.topic_error = f"the topic's process {how} before its specs ran" + (
+            f"; its last output:\n{clip(tail, 1500)}" if tail else "")
+    return outcome
+
+
+def _blame_spec(run: TopicRun, nodeid: str, status: str, message: str) -> None:
+    spec = run.specs.get(nodeid)
+    if spec is not None:
+        spec.status, spec.message = status, message

@@ -1,0 +1,52 @@
+"""Fixtures for the kit's own tests: a copy of the fake course to break."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+KIT = Path(__file__).resolve().parent.parent
+FAKE = Path(__file__).resolve().parent / "fake_course"
+
+
+class Course:
+    """A throwaway copy of the fake course, and the grader run on it."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.topic = root / "exercises" / "01_demo"
+
+    def write(self, rel: str, text: str) -> None:
+        (self.topic / rel).write_text(text, encoding="utf-8")
+
+    def grader(self, *args: str, env: dict[str, str] | None = None, timeout: float = 120):
+        full_env = {**os.environ, **(env or {})}
+        full_env.pop("NO_COLOR", None)
+        return subprocess.run([sys.executable, "-m", "grader", "--course", str(self.root), *args],
+                              capture_output=True, text=True, env=full_env, timeout=timeout, cwd=KIT)
+
+    def grade(self, *args: str, env: dict[str, str] | None = None) -> dict:
+        out = self.root / "results.json"
+        proc = self.grader("grade", "--json", str(out), *args, env=env)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+        assert "Traceback" not in proc.stdout + proc.stderr, proc.stdout + proc.stderr
+        doc = json.loads(out.read_text())
+        doc["_stdout"] = proc.stdout
+        return doc
+
+
+@pytest.fixture
+def course(tmp_path) -> Course:
+    root = tmp_path / "course"
+    shutil.copytree(FAKE, root, ignore=shutil.ignore_patterns("__pycache__"))
+    return Course(root)
+
+
+def challenges(doc: dict) -> dict[str, dict]:
+    return {c["id"]: c for t in doc["topics"] for c in t["challenges"]}

@@ -1,0 +1,164 @@
+"""`grader grade` on the fake course, clean and with each kind of fault.
+
+Each scenario breaks one challenge and checks that it alone is reported,
+with a reason, and that the others are graded as usual."""
+
+from __future__ import annotations
+
+import hashlib
+
+from tests.conftest import challenges
+
+CLEAN = {"demo.hello": "pass", "demo.count": "fail", "demo.panel": "pass"}
+
+
+def statuses(doc) -> dict[str, str]:
+    return {cid: c["status"] for cid, c in challenges(doc).items()}
+
+
+def test_grade_clean_course(course):
+    doc = course.grade()
+    assert statuses(doc) == CLEAN
+    assert doc["totals"]["challenges_passed"] == 2
+    assert doc["totals"]["specs"] == 6
+    assert doc["totals"]["points"] == 40
+    count = challenges(doc)["demo.count"]
+    assert "count_words('a b') returned 0; expected 2" in count["message"]
+    assert "2 of 3 challenges done" in doc["_stdout"]
+
+
+def test_grade_solutions_overlays_without_touching_either_tree(course):
+    before = tree_digest(course.root)
+    doc = course.grade("--target", "solutions")
+    assert statuses(doc) == {"demo.hello": "pass", "demo.count": "pass", "demo.panel": "pass"}
+    assert tree_digest(course.root) == before | {"results.json": tree_digest(course.root)["results.json"]}
+
+
+def test_grade_writes_nothing_into_exercises(course):
+    before = tree_digest(course.topic)
+    course.grade()
+    assert tree_digest(course.topic) == before
+
+
+def test_syntax_error_is_that_challenges_error_with_file_and_line(course):
+    course.write("count/logic.py", "def count_words(text)\n    return 0\n")
+    doc = course.grade()
+    count = challenges(doc)["demo.count"]
+    assert count["status"] == "error"
+    assert "SyntaxError in count/logic.py:1" in count["message"]
+    assert statuses(doc) == CLEAN | {"demo.count": "error"}
+
+
+def test_syntax_error_in_a_module_django_loads_at_startup(course):
+    course.write("panel/signals.py", "READY = = True\n")
+    doc = course.grade()
+    assert statuses(doc) == CLEAN | {"demo.panel": "error"}
+    assert "panel/signals.py:1" in challenges(doc)["demo.panel"]["message"]
+
+
+def test_error_in_app_config_module_keeps_the_project_loading(course):
+    course.write("panel/apps.py", "import does_not_exist\n")
+    doc = course.grade()
+    assert statuses(doc) == CLEAN | {"demo.panel": "error"}
+    assert "ModuleNotFoundError in panel/apps.py:1" in challenges(doc)["demo.panel"]["message"]
+
+
+def test_import_error_in_a_module_the_urlconf_imports(course):
+    course.write("hello/views.py", "from django.http import HttpResponze\n\ndef hello(request):\n    pass\n")
+    doc = course.grade()
+    assert statuses(doc) == CLEAN | {"demo.hello": "error"}
+    assert "ImportError in hello/views.py:1" in challenges(doc)["demo.hello"]["message"]
+
+
+def test_error_raised_in_ready_is_blamed_on_the_app(course):
+    course.write("panel/apps.py", "from django.apps import AppConfig\n\n\nclass PanelConfig(AppConfig):\n"
+                 "    name = 'panel'\n\n    def ready(self):\n        raise RuntimeError('boom')\n")
+    doc = course.grade()
+    assert statuses(doc) == CLEAN | {"demo.panel": "error"}
+    assert "RuntimeError in panel/apps.py:8: boom" in challenges(doc)["demo.panel"]["message"]
+
+
+def test_broken_shared_settings_is_a_topic_error(course):
+    course.write("config/settings.py", "SECRET_KEY = 'x'\nINSTALLED_APPS = [\n")
+    doc = course.grade()
+    topic = doc["topics"][0]
+    assert topic["status"] == "error"
+    assert "config/settings.py:2" in topic["message"]
+    assert set(statuses(doc).values()) == {"error"}
+
+
+def test_infinite_loop_is_stopped_by_the_spec_timeout(course):
+    course.write("count/logic.py", "def count_words(text):\n    while True:\n        pass\n")
+    doc = course.grade()
+    count = challenges(doc)["demo.count"]
+    assert count["status"] == "timeout"
+    assert "it was running count/logic.py:2" in count["message"]
+    assert [s["status"] for s in count["specs"]] == ["timeout"] * 3
+    assert statuses(doc) == CLEAN | {"demo.count": "timeout"}
+
+
+def test_loop_that_swallows_the_alarm_is_killed_and_the_rest_still_runs(course):
+    course.write("count/logic.py", "def count_words(text):\n    while True:\n        try:\n"
+                 "            while True:\n                pass\n        except BaseException:\n            pass\n")
+    doc = course.grade("--timeout", "0.5")
+    count = challenges(doc)["demo.count"]
+    assert count["status"] == "timeout"
+    assert "process was stopped" in count["message"]
+    assert statuses(doc) == CLEAN | {"demo.count": "timeout"}
+
+
+def test_os_exit_in_learner_code_cannot_end_the_grade_or_fake_a_pass(course):
+    course.write("count/logic.py", "import os\n\ndef count_words(text):\n    os._exit(0)\n")
+    doc = course.grade()
+    count = challenges(doc)["demo.count"]
+    assert count["status"] == "error"
+    assert "os._exit()" in count["message"]
+    assert all(s["status"] == "error" for s in count["specs"])
+    assert statuses(doc) == CLEAN | {"demo.count": "error"}
+
+
+def test_sys_exit_in_learner_code_is_a_failure(course):
+    course.write("count/logic.py", "import sys\n\ndef count_words(text):\n    sys.exit(0)\n")
+    doc = course.grade()
+    assert statuses(doc) == CLEAN
+    assert "SystemExit" in challenges(doc)["demo.count"]["message"]
+
+
+def test_os_exit_at_import_time_blames_the_module(course):
+    course.write("panel/signals.py", "import os\nos._exit(3)\n")
+    doc = course.grade()
+    assert statuses(doc) == CLEAN | {"demo.panel": "error"}
+    assert "while loading panel/signals.py" in challenges(doc)["demo.panel"]["message"]
+
+
+def test_infinite_loop_at_import_time(course):
+    course.write("panel/signals.py", "while True:\n    pass\n")
+    doc = course.grade()
+    assert statuses(doc) == CLEAN | {"demo.panel": "timeout"}
+
+
+def test_hard_crash_is_an_error(course):
+    course.write("count/logic.py", "import ctypes\n\ndef count_words(text):\n    ctypes.string_at(0)\n")
+    doc = course.grade()
+    count = challenges(doc)["demo.count"]
+    assert count["status"] == "error"
+    assert "killed by signal" in count["message"]
+    assert statuses(doc) == CLEAN | {"demo.count": "error"}
+
+
+def test_environment_cannot_leak_into_the_topic(course):
+    env = {"DJANGO_SETTINGS_MODULE": "no.such.settings", "PYTHONPATH": str(course.root),
+           "PYTEST_ADDOPTS": "-x --no-such-option"}
+    doc = course.grade(env=env)
+    assert statuses(doc) == CLEAN
+
+
+def test_huge_output_is_cut(course):
+    course.write("count/logic.py", "def count_words(text):\n    raise ValueError('x' * 1_000_000)\n")
+    doc = course.grade()
+    assert len(challenges(doc)["demo.count"]["message"]) < 5000
+
+
+def tree_digest(root):
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
