@@ -180,7 +180,7 @@ class Course:
 
 
 def _did_you_mean(query: str, names: list[str]) -> str:
-    close = difflib.get_close_matches(query, names, n=3, cutoff=0.5)
+    close = difflib.get_close_matches(query, names, n=3, cutoff=0.75)
     if not close:
         close = [n for n in names if query in n][:3]
     return f"; did you mean {' or '.join(repr(n) for n in close)}?" if close else ""

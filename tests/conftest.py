@@ -37,6 +37,7 @@ class Course:
         assert proc.returncode == 0, proc.stdout + proc.stderr
         assert "Traceback" not in proc.stdout + proc.stderr, proc.stdout + proc.stderr
         doc = json.loads(out.read_text())
+        validate_results(doc)
         doc["_stdout"] = proc.stdout
         return doc
 
@@ -44,8 +45,19 @@ class Course:
 @pytest.fixture
 def course(tmp_path) -> Course:
     root = tmp_path / "course"
-    shutil.copytree(FAKE, root, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(FAKE, root, ignore=shutil.ignore_patterns("__pycache__", ".grader"))
     return Course(root)
+
+
+def validate_results(doc: dict) -> None:
+    """Every results document a test produces must match the published schema."""
+    import jsonschema
+
+    from grader.results import SCHEMA_PATH
+
+    schema = json.loads(SCHEMA_PATH.read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(doc, schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 
 
 def challenges(doc: dict) -> dict[str, dict]:
