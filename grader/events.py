@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 MESSAGE_LIMIT = 4000
+SKIPPED_AFTER_TIMEOUT = "not run: an earlier spec of this challenge timed out"
 
 
 def clip(text: str, limit: int = MESSAGE_LIMIT) -> str:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from grader.events import EventReader, clip
+from grader.events import SKIPPED_AFTER_TIMEOUT, EventReader, clip
 
 # Variables of the learner's shell that would change what the child runs.
 LEAKY_ENV = ("DJANGO_SETTINGS_MODULE", "PYTHONPATH", "PYTHONSTARTUP", "PYTHONHOME",
@@ -229,5 +229,10 @@ def _run_child(cmd, directory: Path, events_file: Path, log_file: Path, run: Top
 
 def _blame_spec(run: TopicRun, nodeid: str, status: str, message: str) -> None:
     spec = run.specs.get(nodeid)
-    if spec is not None:
-        spec.status, spec.message = status, message
+    if spec is None:
+        return
+    spec.status, spec.message = status, message
+    if status == "timeout":  # the challenge's other specs would only hang too
+        for other in run.specs.values():
+            if other.file == spec.file and other.status == "not_run":
+                other.status, other.message = "timeout", SKIPPED_AFTER_TIMEOUT

@@ -94,6 +94,7 @@ def test_infinite_loop_is_stopped_by_the_spec_timeout(course):
     assert count["status"] == "timeout"
     assert "it was running count/logic.py:2" in count["message"]
     assert [s["status"] for s in count["specs"]] == ["timeout"] * 3
+    assert count["specs"][1]["message"] == "not run: an earlier spec of this challenge timed out"
     assert statuses(doc) == CLEAN | {"demo.count": "timeout"}
 
 

@@ -1,0 +1,108 @@
+"""The real course: integrity (`grader verify`), plain pytest routing, and
+fault isolation on its topics."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from grader.course import load_course
+from grader.runner import child_env
+from tests.conftest import KIT, challenges, validate_results
+
+COURSE = load_course(KIT)
+
+
+def run(args, cwd=KIT, timeout=600):
+    return subprocess.run(args, cwd=cwd, env=child_env(), capture_output=True, text=True, timeout=timeout)
+
+
+def grade_folder(folder, *args):
+    out = folder / "results.json"
+    proc = run([sys.executable, "-m", "grader", "grade", "--target", str(folder), "--json", str(out), *args])
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stdout + proc.stderr
+    doc = json.loads(out.read_text())
+    validate_results(doc)
+    return doc
+
+
+def test_verify_every_solution_passes_and_every_starter_fails():
+    proc = run([sys.executable, "-m", "grader", "verify"])
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "verify: ok" in proc.stdout
+
+
+def test_pytest_over_several_topics_stops_with_a_message():
+    proc = run([sys.executable, "-m", "pytest", "exercises"])
+    assert proc.returncode != 0
+    assert "run one topic at a time" in proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize("topic", COURSE.topics, ids=lambda t: t.name)
+def test_plain_pytest_runs_a_topic_with_its_settings(topic):
+    folder = f"exercises/{topic.name}"
+    spec = topic.challenges[0].spec
+    for args, cwd in ([[folder], KIT], [[f"{folder}/{spec}"], KIT], [[], KIT / folder]):
+        proc = run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--co", *args], cwd=cwd)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+        assert "error" not in proc.stdout.lower(), proc.stdout
+
+
+@pytest.fixture(scope="module")
+def fundamentals_clean(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("clean")
+    shutil.copytree(COURSE.exercises / "01_fundamentals", folder / "01_fundamentals")
+    return grade_folder(folder, "01")
+
+
+def test_untouched_fundamentals_grade_zero_of_six(fundamentals_clean):
+    topic = fundamentals_clean["topics"][0]
+    assert topic["totals"]["challenges"] == 6
+    assert topic["totals"]["challenges_passed"] == 0
+    assert {c["status"] for c in topic["challenges"]} == {"fail"}
+
+
+def first_python_file(challenge) -> str:
+    return next(f for f in challenge.files if f.endswith(".py"))
+
+
+@pytest.mark.parametrize("challenge", COURSE.topic("01").challenges, ids=lambda c: c.id)
+def test_syntax_error_in_one_challenge_leaves_the_others_graded(challenge, fundamentals_clean, tmp_path):
+    shutil.copytree(COURSE.exercises / "01_fundamentals", tmp_path / "01_fundamentals")
+    rel = first_python_file(challenge)
+    target = tmp_path / "01_fundamentals" / rel
+    lines = target.read_text().splitlines()
+    target.write_text("\n".join([*lines, "def broken(:", ""]))
+    doc = grade_folder(tmp_path, "01")
+    found = challenges(doc)
+    assert found[challenge.id]["status"] == "error"
+    assert f"SyntaxError in {rel}:{len(lines) + 1}" in found[challenge.id]["message"]
+    clean = challenges(fundamentals_clean)
+    for cid, result in found.items():
+        if cid != challenge.id:
+            assert [(s["name"], s["status"]) for s in result["specs"]] == [
+                (s["name"], s["status"]) for s in clean[cid]["specs"]], f"{cid} changed"
+
+
+def test_infinite_loop_in_a_view_is_a_timeout_and_the_rest_is_graded(fundamentals_clean, tmp_path):
+    shutil.copytree(COURSE.exercises / "01_fundamentals", tmp_path / "01_fundamentals")
+    views = tmp_path / "01_fundamentals" / "notes" / "views.py"
+    source = views.read_text()
+    marker = "def note_list(request"
+    assert marker in source, "the mvt starter's view moved: update this test"
+    head, tail = source.split(marker, 1)
+    signature, body = tail.split("\n", 1)
+    views.write_text(f"{head}{marker}{signature}\n    while True:\n        pass\n{body}")
+    doc = grade_folder(tmp_path, "01", "--timeout", "3")
+    found = challenges(doc)
+    assert found["fundamentals.mvt"]["status"] == "timeout"
+    clean = challenges(fundamentals_clean)
+    for cid in clean:
+        if cid != "fundamentals.mvt":
+            assert found[cid]["specs_total"] == clean[cid]["specs_total"]
+            assert found[cid]["status"] == clean[cid]["status"]
