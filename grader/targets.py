@@ -44,6 +44,8 @@ def topic_folders(course: Course, target: str, topics: list[Topic]) -> Iterator[
     folder = Path(target).expanduser()
     if not folder.is_dir():
         raise CourseError(f"--target {target}: not 'exercises', 'solutions' or a folder")
+    if (folder / "exercises").is_dir():  # a whole checkout of the kit
+        folder = folder / "exercises"
     found = {t.name: folder / t.name for t in topics if (folder / t.name).is_dir()}
     if not found:
         raise CourseError(f"--target {target}: holds none of the topic folders ({topics[0].name}, …)")
