@@ -40,6 +40,9 @@ def main(argv: list[str] | None = None) -> int:
     except CourseError as exc:
         print(f"grader: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `grader … | head`: the reader has gone, nothing left to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("grader: interrupted", file=sys.stderr)
         return 130

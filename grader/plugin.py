@@ -53,7 +53,8 @@ class Reporter:
 
     def pytest_collection_modifyitems(self, session, config, items):
         specs = []
-        for item in items:
+        # In file order: pytest-django reorders items by database use.
+        for item in sorted(items, key=lambda i: (i.location[0], i.location[1] or 0)):
             task = item.get_closest_marker("task")
             starter = item.get_closest_marker("passes_on_starter")
             specs.append({

@@ -24,8 +24,9 @@ def run(course, args) -> int:
     print(f"Instructions: exercises/{challenge.topic.name}/README.md, section {challenge.position}; "
           f"files: {', '.join(challenge.files)}")
     print()
-    if c["status"] in ("error", "timeout") and not any(s["status"] == "fail" for s in c["specs"]):
+    if c["status"] in ("error", "timeout"):
         print(f"{report.MARK[c['status']]} {c['status']}: {c['message']}")
+        print()
     for spec in c["specs"]:
         task = f" (task {spec['task']})" if spec["task"] is not None else ""
         print(f"{report.MARK.get(spec['status'], '?')} {spec['name']}{task}")
