@@ -46,7 +46,7 @@ def grade(course: Course, topics: list[Topic], target: str = "exercises", *,
     for topic in graded:
         chosen = [c for c in topic.challenges if c in only] if only else None
         docs.append(results.topic_doc(topic, runs[topic.name], chosen))
-    doc = results.document(target, docs, started_at, time.perf_counter() - clock)
+    doc = results.document(target_label(target), docs, started_at, time.perf_counter() - clock)
     if record and target == "exercises":
         state.record(course, doc)
     return doc

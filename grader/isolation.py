@@ -158,6 +158,8 @@ class Guard(importlib.abc.MetaPathFinder):
                  quarantined: set[str] | None = None, import_timeout: float | None = None):
         self.root = root
         self.guarded = guarded
+        # Only the topic's own top-level packages are worth a look.
+        self.packages = {rel.split("/", 1)[0].removesuffix(".py") for rel in guarded}
         self.on_error = on_error
         self.on_import = on_import or (lambda rel, started: None)
         self.quarantined = dict.fromkeys(quarantined or (), "")
@@ -168,6 +170,8 @@ class Guard(importlib.abc.MetaPathFinder):
         self.quarantined[rel] = reason
 
     def find_spec(self, fullname, path, target=None):
+        if fullname.partition(".")[0] not in self.packages:
+            return None
         spec = importlib.machinery.PathFinder.find_spec(fullname, path, target)
         if spec is None or not spec.has_location or spec.loader is None:
             return None

@@ -4,7 +4,7 @@ import sys
 from pathlib import Path
 
 from grader import report, results
-from grader.grading import grade, target_label
+from grader.grading import grade
 
 HELP = "run the specs of every topic (or the given ones) and tally the challenges done"
 EXAMPLE = """examples:
@@ -36,7 +36,6 @@ def run(course, args) -> int:
             print(f"\r  graded {done}/{total} topics ({topic.name})…".ljust(60), end="", file=sys.stderr, flush=True)
 
     doc = grade(course, topics, args.target, jobs=args.jobs, timeout=args.timeout, progress=progress)
-    doc["target"] = target_label(args.target)
     if sys.stderr.isatty():
         print("\r" + " " * 60 + "\r", end="", file=sys.stderr, flush=True)
     print(report.grade_table(doc))
