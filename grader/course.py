@@ -65,15 +65,6 @@ class Topic:
     timeout: float
     challenges: list[Challenge] = field(default_factory=list)
 
-    def challenge_for_spec(self, path: str) -> Challenge | None:
-        for challenge in self.challenges:
-            if challenge.spec == path:
-                return challenge
-        return None
-
-    def owners_of(self, path: str) -> list[Challenge]:
-        return [c for c in self.challenges if path in c.files]
-
 
 def load_topic(directory: Path) -> Topic:
     """Read ``directory/topic.toml``; raise CourseError naming the problem."""

@@ -49,7 +49,6 @@ class TopicRun:
     collect_errors: list[dict[str, Any]] = field(default_factory=list)
     topic_error: str | None = None
     duration: float = 0.0
-    restarts: int = 0
 
 
 def child_env() -> dict[str, str]:
@@ -100,22 +99,14 @@ def run_topic(directory: Path, *, timeout: float, specs: list[str] | None = None
             outcome = _run_child(cmd, directory, events_file, log_file, run, timeout,
                                  deadline=started + topic_limit, collected=collected)
             collected = collected or bool(run.specs)
-            if outcome.finished or run.topic_error:
-                break
+            if outcome.finished or run.topic_error or outcome.out_of_time or not outcome.progress:
+                break  # without progress _run_child has reported a topic error
             if outcome.culprit:
                 quarantine.append(outcome.culprit)
-            elif not outcome.progress:
-                run.topic_error = run.topic_error or (
-                    "the topic's process ended before its specs could run"
-                    + (f"; its last output:\n{_tail(log_file)}" if _tail(log_file) else ""))
-                break
-            if outcome.out_of_time:
-                break
             if collected:
                 only = [n for n, s in run.specs.items() if s.status == "not_run"]
                 if not only:
                     break
-            run.restarts += 1
     run.duration = round(time.perf_counter() - started, 3)
     return run
 
@@ -191,6 +182,9 @@ def _run_child(cmd, directory: Path, events_file: Path, log_file: Path, run: Top
             if now > deadline:
                 _kill(proc)
                 outcome.out_of_time = True
+                if current:
+                    _blame_spec(run, current[0], "timeout", "the topic ran out of time while this spec ran")
+                    current = None
                 for spec in run.specs.values():
                     if spec.status == "not_run":
                         spec.status, spec.message = "timeout", "not run: the topic ran out of time"

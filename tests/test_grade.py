@@ -163,3 +163,16 @@ def test_huge_output_is_cut(course):
 def tree_digest(root):
     return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_topic_out_of_time_is_killed_and_keeps_the_results_so_far(course):
+    from grader.runner import run_topic
+
+    course.write("count/logic.py", "def count_words(text):\n    while True:\n        try:\n"
+                 "            while True:\n                pass\n        except BaseException:\n            pass\n")
+    run = run_topic(course.topic, timeout=0.5, topic_limit=3)
+    status = {spec.name: (spec.status, spec.message) for spec in run.specs.values()}
+    assert status["test_hello_says_hello"] == ("pass", "")
+    assert status["test_counts_two_words"][0] == "timeout"
+    assert status["test_panel_page"] == ("timeout", "not run: the topic ran out of time")
+    assert run.duration < 10
