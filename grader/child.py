@@ -66,7 +66,7 @@ class Loader:
                 if rel in self.shared:
                     raise
                 self._load_error(rel, failure, False)
-                self.guard.quarantine(rel, f"{rel} could not be loaded: {failure.describe()}")
+                self.guard.quarantine(rel, failure.reason(rel))
 
     def load(self) -> None:
         sys.path.insert(0, str(self.root))
@@ -115,7 +115,7 @@ class Loader:
         import types
 
         name = module_name(rel)
-        reason = f"{rel} could not be loaded: {failure.describe()}"
+        reason = failure.reason(rel)
         stub = types.ModuleType(name)
         stub.__file__ = str(self.root / rel)
         stub.__spec__ = importlib.util.spec_from_loader(name, loader=None, origin=stub.__file__)

@@ -49,6 +49,10 @@ class Failure:
         where = f" in {self.file}:{self.line}" if self.file else ""
         return f"{self.kind}{where}: {self.text}" if self.text else f"{self.kind}{where}"
 
+    def reason(self, rel: str) -> str:
+        """Why the challenge module ``rel`` is a stub."""
+        return f"{rel} could not be loaded: {self.describe()}"
+
 
 def relative(path: str | os.PathLike[str] | None, root: Path) -> str | None:
     if not path or str(path).startswith("<"):
@@ -212,8 +216,8 @@ class _GuardedLoader(importlib.abc.Loader):
             failure = describe_exception(exc, guard.root)
             if guard.loading:
                 guard.on_error(rel, failure, isinstance(exc, SpecTimeout))
-                make_stub(module, f"{rel} could not be loaded: {failure.describe()}")
-                guard.quarantine(rel, f"{rel} could not be loaded: {failure.describe()}")
+                make_stub(module, failure.reason(rel))
+                guard.quarantine(rel, failure.reason(rel))
                 return
             if isinstance(exc, (SyntaxError, ImportError)):
                 guard.on_error(rel, failure, False)
