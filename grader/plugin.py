@@ -96,8 +96,6 @@ class Reporter:
         report = outcome.get_result()
         if report.passed:
             return
-        if self._outcome["status"] == "timeout":
-            return
         if report.skipped:
             status = "skip"
             message = str(report.longrepr[2]) if isinstance(report.longrepr, tuple) else "skipped"
