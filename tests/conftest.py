@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -49,15 +50,20 @@ def course(tmp_path) -> Course:
     return Course(root)
 
 
-def validate_results(doc: dict) -> None:
-    """Every results document a test produces must match the published schema."""
+@functools.cache
+def _results_validator():
     import jsonschema
 
     from grader.results import SCHEMA_PATH
 
     schema = json.loads(SCHEMA_PATH.read_text())
     jsonschema.Draft202012Validator.check_schema(schema)
-    jsonschema.validate(doc, schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+
+
+def validate_results(doc: dict) -> None:
+    """Every results document a test produces must match the published schema."""
+    _results_validator().validate(doc)
 
 
 def challenges(doc: dict) -> dict[str, dict]:

@@ -9,6 +9,10 @@ import hashlib
 
 from tests.conftest import challenges
 
+# A loop that catches the alarm's exception and goes on: only a kill stops it.
+SWALLOWING_LOOP = ("def count_words(text):\n    while True:\n        try:\n"
+                   "            while True:\n                pass\n        except BaseException:\n            pass\n")
+
 CLEAN = {"demo.hello": "pass", "demo.count": "fail", "demo.panel": "pass"}
 
 
@@ -99,8 +103,7 @@ def test_infinite_loop_is_stopped_by_the_spec_timeout(course):
 
 
 def test_loop_that_swallows_the_alarm_is_killed_and_the_rest_still_runs(course):
-    course.write("count/logic.py", "def count_words(text):\n    while True:\n        try:\n"
-                 "            while True:\n                pass\n        except BaseException:\n            pass\n")
+    course.write("count/logic.py", SWALLOWING_LOOP)
     doc = course.grade("--timeout", "0.5")
     count = challenges(doc)["demo.count"]
     assert count["status"] == "timeout"
@@ -168,8 +171,7 @@ def tree_digest(root):
 def test_topic_out_of_time_is_killed_and_keeps_the_results_so_far(course):
     from grader.runner import run_topic
 
-    course.write("count/logic.py", "def count_words(text):\n    while True:\n        try:\n"
-                 "            while True:\n                pass\n        except BaseException:\n            pass\n")
+    course.write("count/logic.py", SWALLOWING_LOOP)
     run = run_topic(course.topic, timeout=0.5, topic_limit=3)
     status = {spec.name: (spec.status, spec.message) for spec in run.specs.values()}
     assert status["test_hello_says_hello"] == ("pass", "")
