@@ -7,11 +7,12 @@ import os
 import sys
 from pathlib import Path
 
-from grader import __version__
-from grader.commands import check, grade, list_, verify
+from grader import __version__, ui
+from grader.commands import check, diff, freeze, grade, hint, list_, reset, solution, verify, watch
 from grader.course import CourseError, find_root, load_course
 
-COMMANDS = {"grade": grade, "check": check, "list": list_, "verify": verify}
+COMMANDS = {"grade": grade, "check": check, "watch": watch, "hint": hint, "diff": diff,
+            "solution": solution, "reset": reset, "list": list_, "verify": verify, "freeze": freeze}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,9 +24,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"grader {__version__}")
     parser.add_argument("--course", type=Path, metavar="DIR",
                         help="the kit folder (with exercises/ and solutions/); default: this checkout")
+    parser.add_argument("--color", choices=ui.CHOICES, default="auto",
+                        help="colour the output: auto (a terminal, unless NO_COLOR is set), always, never")
+    # Also accepted after the command (`grader grade --color never`); SUPPRESS keeps the
+    # value given before the command when it is not repeated after it.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--color", choices=ui.CHOICES, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, module in COMMANDS.items():
-        command = sub.add_parser(name, help=module.HELP, description=module.HELP,
+        command = sub.add_parser(name, help=module.HELP, description=module.HELP, parents=[common],
                                  epilog=module.EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
         module.add_arguments(command)
     return parser
@@ -34,11 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    ui.configure(args.color)
     try:
         course = load_course(args.course.resolve() if args.course else find_root())
         return COMMANDS[args.command].run(course, args)
     except CourseError as exc:
-        print(f"grader: {exc}", file=sys.stderr)
+        ui.err.print(f"grader: {exc}")
         return 2
     except BrokenPipeError:  # `grader … | head`: the reader has gone, nothing left to say
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

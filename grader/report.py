@@ -1,8 +1,12 @@
-"""Plain-text views of a results document, for the terminal."""
+"""Terminal views of a results document: lines of rich Text, coloured by ``ui``."""
 
 from __future__ import annotations
 
 from typing import Any
+
+from rich.text import Text
+
+from grader import ui
 
 MARK = {"pass": "✓", "fail": "✗", "error": "!", "timeout": "⏱", "not run": "·"}
 
@@ -12,28 +16,38 @@ def _first_line(text: str, width: int = 100) -> str:
     return line if len(line) <= width else line[: width - 1] + "…"
 
 
-def grade_table(doc: dict[str, Any]) -> str:
-    out = []
+def mark(status: str) -> Text:
+    return ui.status(MARK.get(status, "?"), status)
+
+
+def grade_table(doc: dict[str, Any], hints: dict[str, int] | None = None) -> Text:
+    """The table ``grade`` prints; ``hints`` (challenge id → hints shown) adds that column."""
+    out = Text()
     for topic in doc["topics"]:
         t = topic["totals"]
-        out.append(f"{topic['number']:02d} {topic['title']:<34} {t['challenges_passed']}/{t['challenges']} "
-                   f"challenges done · {t['specs_passed']}/{t['specs']} specs passed · "
-                   f"{t['points']}/{t['max_points']} points")
+        out.append_text(ui.line((f"{topic['number']:02d} {topic['title']:<34}", "bold"),
+                                f" {t['challenges_passed']}/{t['challenges']} challenges done · "
+                                f"{t['specs_passed']}/{t['specs']} specs passed · "
+                                f"{t['points']}/{t['max_points']} points\n"))
         if topic["status"] == "error":
-            out.append(f"   ! the topic could not be loaded: {_first_line(topic['message'], 200)}")
+            out.append(f"   ! the topic could not be loaded: {_first_line(topic['message'], 200)}\n", style="yellow")
         for c in topic["challenges"]:
-            line = (f"   {MARK[c['status']]} {c['number']:<5} {c['id']:<32} {c['status']:<8} "
-                    f"{c['specs_passed']}/{c['specs_total']} specs")
+            line = ui.line("   ", mark(c["status"]), f" {c['number']:<5} {c['id']:<32} ",
+                           ui.status(f"{c['status']:<8}", c["status"]),
+                           f" {c['specs_passed']}/{c['specs_total']} specs")
+            if hints is not None and hints.get(c["id"]):
+                line.append(f" · {hints[c['id']]} hint{'s' if hints[c['id']] > 1 else ''}", style="dim")
             if c["status"] in ("error", "timeout"):
-                line += f"  {_first_line(c['message'], 160)}"
-            out.append(line)
+                line.append(f"  {_first_line(c['message'], 160)}")
+            out.append_text(line)
+            out.append("\n")
     t = doc["totals"]
     share = round(100 * t["points"] / t["max_points"]) if t["max_points"] else 0
-    out.append("")
-    out.append(f"Total: {t['challenges_passed']} of {t['challenges']} challenges done · "
-               f"{t['specs_passed']} of {t['specs']} specs passed · "
+    out.append("\n")
+    out.append(f"Total: {t['challenges_passed']} of {t['challenges']} challenges done", style="bold")
+    out.append(f" · {t['specs_passed']} of {t['specs']} specs passed · "
                f"{t['points']}/{t['max_points']} points ({share}%) · {doc['duration']:.1f} s")
-    return "\n".join(out)
+    return out
 
 
 def next_unsolved(doc: dict[str, Any]) -> dict[str, Any] | None:

@@ -1,8 +1,17 @@
 """The learner's progress, kept in ``.grader/state.json`` (ignored by git).
 
-A small document: ``{"version": 1, "challenges": {"fundamentals.tour":
-{"status": "pass", "at": "2026-11-27T10:00:00+00:00"}}}``. It is only a
-cache of the last verdicts: a missing or corrupt file is rebuilt, never fatal.
+A small document::
+
+    {"version": 1,
+     "challenges": {"fundamentals.tour": {"status": "pass",
+                                          "at": "2026-11-27T10:00:00+00:00",
+                                          "hints": 2}}}
+
+``status`` is the verdict of the last run (pass, fail, error, timeout) and
+``at`` when it was given; ``hints`` is how many of the challenge's hints
+``grader hint`` has shown. It is a cache and a courtesy: a missing or corrupt
+file (or a corrupt entry) reads as "nothing run, no hints", is rebuilt on
+the next write, and never stops a command.
 """
 
 from __future__ import annotations
@@ -31,24 +40,49 @@ def load(course: Course) -> dict[str, Any]:
     return {"version": VERSION, "challenges": {}}
 
 
-def record(course: Course, doc: dict[str, Any]) -> None:
-    """Remember the status of every challenge graded in ``doc``."""
-    data = load(course)
-    now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-    for topic in doc["topics"]:
-        for challenge in topic["challenges"]:
-            entry = data["challenges"].setdefault(challenge["id"], {})
-            if isinstance(entry, dict):
-                entry.update(status=challenge["status"], at=now)
+def _entry(data: dict[str, Any], challenge_id: str) -> dict[str, Any]:
+    entry = data["challenges"].get(challenge_id)
+    if not isinstance(entry, dict):
+        entry = data["challenges"][challenge_id] = {}
+    return entry
+
+
+def _save(course: Course, data: dict[str, Any]) -> None:
     try:
         course.state_dir.mkdir(exist_ok=True)
         tmp = path(course).with_suffix(".tmp")
         tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
         tmp.replace(path(course))
     except OSError:
-        pass  # progress is a convenience; grading never fails for it
+        pass  # progress is a convenience; no command fails for it
+
+
+def record(course: Course, doc: dict[str, Any]) -> None:
+    """Remember the status of every challenge graded in ``doc``."""
+    data = load(course)
+    now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    for topic in doc["topics"]:
+        for challenge in topic["challenges"]:
+            _entry(data, challenge["id"]).update(status=challenge["status"], at=now)
+    _save(course, data)
 
 
 def status_of(data: dict[str, Any], challenge_id: str) -> str | None:
     entry = data["challenges"].get(challenge_id)
-    return entry.get("status") if isinstance(entry, dict) else None
+    status = entry.get("status") if isinstance(entry, dict) else None
+    return status if isinstance(status, str) else None
+
+
+def hints_shown(data: dict[str, Any], challenge_id: str) -> int:
+    entry = data["challenges"].get(challenge_id)
+    shown = entry.get("hints", 0) if isinstance(entry, dict) else 0
+    return shown if isinstance(shown, int) and shown > 0 else 0
+
+
+def reveal_hint(course: Course, challenge_id: str, available: int) -> int:
+    """Count one more hint shown (at most ``available``); return how many are shown now."""
+    data = load(course)
+    shown = min(hints_shown(data, challenge_id) + 1, available)
+    _entry(data, challenge_id)["hints"] = shown
+    _save(course, data)
+    return shown

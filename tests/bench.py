@@ -2,12 +2,14 @@
 
 Prints medians of several runs on this machine:
 - full `grade` over every topic vs. plain `pytest` run topic by topic in sequence;
-- `check` of one challenge vs. bare `pytest` on its spec file.
+- `check` of one challenge vs. bare `pytest` on its spec file;
+- `watch`: the time from saving a file to the verdict on screen (budget: about 1 s).
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -18,9 +20,12 @@ from pathlib import Path
 from grader.course import load_course
 from grader.runner import child_env
 from grader.targets import overlay
+from tests.watch_session import Session
 
 KIT = Path(__file__).resolve().parent.parent
 REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))
+SAVES = 7
+WATCH_BUDGET = 1.0
 
 
 def timed(cmd: list[str], cwd: Path) -> float:
@@ -60,7 +65,35 @@ def main() -> int:
     row(f"check {first.id}", median([*grader, "check", first.id], KIT),
         median([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", first.spec], topic_dir),
         "pytest spec file")
+    watch_median, spread = save_to_verdict(course, first)
+    print(f"{'watch: save to verdict (' + first.id + ')':<44} {watch_median:6.2f} s   "
+          f"median of {SAVES} saves ({spread})   budget {WATCH_BUDGET:.1f} s "
+          + ("ok" if watch_median <= WATCH_BUDGET else "OVER"))
     return 0
+
+
+def save_to_verdict(course, challenge) -> tuple[float, str]:
+    """Save one of the challenge's files in a copy of its topic; time until watch prints the verdict."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        topic = challenge.topic.name
+        shutil.copytree(course.exercises / topic, root / "exercises" / topic)
+        shutil.copytree(course.solutions / topic, root / "solutions" / topic)
+        session = Session(root, challenge.id)
+        session.start_reader(session.proc.stdout)
+        session.expect("watching for saves", timeout=60)
+        saved = root / "exercises" / topic / next(f for f in challenge.files if f.endswith(".py"))
+        original = saved.read_text(encoding="utf-8")
+        times = []
+        for n in range(SAVES):
+            saved.write_text(original + f"\n# save {n}\n", encoding="utf-8")
+            at = time.perf_counter()
+            session.expect(r"^[✓✗] ", timeout=60)
+            times.append(session.matched_at - at)
+            session.expect("watching for saves|passes", timeout=60)
+        session.send("q\n")
+        session.close()
+    return statistics.median(times), f"{min(times):.2f}-{max(times):.2f} s"
 
 
 if __name__ == "__main__":

@@ -27,8 +27,8 @@ class Course:
         (self.topic / rel).write_text(text, encoding="utf-8")
 
     def grader(self, *args: str, env: dict[str, str] | None = None, timeout: float = 120):
-        full_env = {**os.environ, **(env or {})}
-        full_env.pop("NO_COLOR", None)
+        full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+        full_env.update(env or {})
         return subprocess.run([sys.executable, "-m", "grader", "--course", str(self.root), *args],
                               capture_output=True, text=True, env=full_env, timeout=timeout, cwd=KIT)
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from grader import report
+from grader import report, state, ui
 from grader.grading import grade
 
 HELP = "run one challenge's specs and explain each failure"
@@ -20,24 +20,30 @@ def run(course, args) -> int:
     challenge = course.challenge(args.challenge)
     doc = grade(course, [challenge.topic], args.target, jobs=1, timeout=args.timeout, only=[challenge])
     c = doc["topics"][0]["challenges"][0]
-    print(f"{c['number']} {c['id']} — {c['title']} {challenge.stars}")
-    print(f"Instructions: exercises/{challenge.topic.name}/README.md, section {challenge.position}; "
+    ui.out.print(ui.line((f"{c['number']} {c['id']} — {c['title']} {challenge.stars}", "bold")))
+    ui.out.print(f"Instructions: exercises/{challenge.topic.name}/README.md, section {challenge.position}; "
           f"files: {', '.join(challenge.files)}")
-    print()
+    ui.out.print()
     if c["status"] in ("error", "timeout"):
-        print(f"{report.MARK[c['status']]} {c['status']}: {c['message']}")
-        print()
+        ui.out.print(ui.line(report.mark(c["status"]), ui.status(f" {c['status']}: ", c["status"]), c["message"]))
+        ui.out.print()
     for spec in c["specs"]:
         task = f" (task {spec['task']})" if spec["task"] is not None else ""
-        print(f"{report.MARK.get(spec['status'], '?')} {spec['name']}{task}")
+        ui.out.print(ui.line(report.mark(spec["status"]), f" {spec['name']}{task}"))
         if spec["status"] != "pass" and spec["message"]:
-            print(report.indent(spec["message"]))
-    print()
+            ui.out.print(report.indent(spec["message"]))
+    ui.out.print()
     if c["status"] == "pass":
-        print(f"Done: all {c['specs_total']} specs pass. Compare with the reference in "
+        ui.out.print(f"Done: all {c['specs_total']} specs pass. Compare with the reference in "
               f"solutions/{challenge.topic.name}/NOTES.md.")
         return 0
-    print(f"{c['specs_passed']} of {c['specs_total']} specs pass.")
-    if challenge.hints:
-        print(f"Hint 1 of {len(challenge.hints)}: {challenge.hints[0]}")
+    ui.out.print(f"{c['specs_passed']} of {c['specs_total']} specs pass.")
+    # The next hint not yet seen, without counting it as shown: `grader hint` does that.
+    shown = state.hints_shown(state.load(course), challenge.id)
+    if shown < len(challenge.hints):
+        ui.out.print(ui.line((f"Hint {shown + 1} of {len(challenge.hints)}: ", "bold cyan"), challenge.hints[shown]))
+        ui.out.print(ui.line((f"(`grader hint {challenge.id}` marks it read and shows the next one)", "dim")))
+    elif challenge.hints:
+        ui.out.print(f"All {len(challenge.hints)} hints read (`grader hint {challenge.id} --all`); "
+                     f"`grader diff {challenge.id}` compares with the reference.")
     return 1

@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from grader import report, results
+from grader import report, results, state, ui
 from grader.grading import grade
 
 HELP = "run the specs of every topic (or the given ones) and tally the challenges done"
@@ -28,23 +27,34 @@ def run(course, args) -> int:
     topics = _unique(topics)
     total = len(topics)
     done = 0
+    # A live progress line on a terminal only: logs and CI get the table alone.
+    live = ui.err.status(f"grading {total} topic{'s' if total > 1 else ''}…") if ui.err.is_terminal else None
 
     def progress(topic, run_) -> None:
         nonlocal done
         done += 1
-        if sys.stderr.isatty():
-            print(f"\r  graded {done}/{total} topics ({topic.name})…".ljust(60), end="", file=sys.stderr, flush=True)
+        if live:
+            live.update(f"graded {done} of {total} topics (last: {topic.name})…")
 
-    doc = grade(course, topics, args.target, jobs=args.jobs, timeout=args.timeout, progress=progress)
-    if sys.stderr.isatty():
-        print("\r" + " " * 60 + "\r", end="", file=sys.stderr, flush=True)
-    print(report.grade_table(doc))
+    if live:
+        live.start()
+    try:
+        doc = grade(course, topics, args.target, jobs=args.jobs, timeout=args.timeout, progress=progress)
+    finally:
+        if live:
+            live.stop()
+    mine = args.target == "exercises"
+    hints = None
+    if mine:
+        progress_state = state.load(course)
+        hints = {c.id: state.hints_shown(progress_state, c.id) for c in course.challenges}
+    ui.out.print(report.grade_table(doc, hints))
     if args.json:
         results.write(doc, args.json)
-        print(f"Results written to {args.json}")
+        ui.out.print(f"Results written to {args.json}")
     nxt = report.next_unsolved(doc)
-    if nxt and args.target == "exercises":
-        print(f"Next: grader check {nxt['id']}   ({nxt['title']})")
+    if nxt and mine:
+        ui.out.print(f"Next: grader check {nxt['id']}   ({nxt['title']})")
     return 0
 
 

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from grader import state
+from grader import report, state, ui
 
-HELP = "every challenge with its difficulty and its status from the last run"
+HELP = "every challenge with its difficulty, its status from the last run and the hints used"
 EXAMPLE = """examples:
   grader list
   grader list --topic fundamentals"""
@@ -17,13 +17,18 @@ def add_arguments(parser) -> None:
 def run(course, args) -> int:
     topics = [course.topic(args.topic)] if args.topic else course.topics
     progress = state.load(course)
-    done = total = 0
+    done = total = hints = 0
     for topic in topics:
-        print(f"{topic.number:02d} {topic.title}")
+        ui.out.print(ui.line((f"{topic.number:02d} {topic.title}", "bold")))
         for c in topic.challenges:
             status = state.status_of(progress, c.id)
+            shown = state.hints_shown(progress, c.id)
             done += status == "pass"
+            hints += shown
             total += 1
-            print(f"   {c.number:<5} {c.id:<32} {c.stars:<4} {LABEL.get(status, status):<8} {c.title}")
-    print(f"\n{done} of {total} challenges done.")
+            label = LABEL.get(status, status)
+            used = f"{shown}/{len(c.hints)} hints" if shown else ""
+            ui.out.print(ui.line("   ", report.mark(status or "not run"), f" {c.number:<5} {c.id:<32} {c.stars:<4} ",
+                                 ui.status(f"{label:<8}", status or "not run"), f" {used:<10} {c.title}"))
+    ui.out.print(f"\n{done} of {total} challenges done · {hints} hints used.")
     return 0

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from grader import validate
+from grader import ui, validate
 from grader.grading import grade
 
 HELP = "maintainer check: manifests valid, every solution passes, every starter fails"
@@ -44,20 +44,20 @@ def run(course, args) -> int:
     problems = []
     for topic in topics:
         problems += validate.topic_problems(course, topic)
-    print(f"manifests: {'ok' if not problems else f'{len(problems)} problem(s)'}")
+    ui.out.print(f"manifests: {'ok' if not problems else f'{len(problems)} problem(s)'}")
     solved = grade(course, topics, "solutions", jobs=args.jobs)
     found = solution_problems(solved)
     t = solved["totals"]
-    print(f"solutions: {t['challenges_passed']}/{t['challenges']} challenges pass "
+    ui.out.print(f"solutions: {t['challenges_passed']}/{t['challenges']} challenges pass "
           f"({t['specs_passed']}/{t['specs']} specs)")
     problems += found
     starters = grade(course, topics, "exercises", jobs=args.jobs, record=False)
     found = starter_problems(starters)
     t = starters["totals"]
-    print(f"starters:  {t['challenges'] - t['challenges_passed']}/{t['challenges']} challenges fail "
+    ui.out.print(f"starters:  {t['challenges'] - t['challenges_passed']}/{t['challenges']} challenges fail "
           f"({t['specs'] - t['specs_passed']}/{t['specs']} specs fail)")
     problems += found
     for problem in problems:
-        print(f"  - {problem}")
-    print("verify: ok" if not problems else f"verify: {len(problems)} problem(s)")
+        ui.out.print(f"  - {problem}")
+    ui.out.print("verify: ok" if not problems else f"verify: {len(problems)} problem(s)")
     return 0 if not problems else 1

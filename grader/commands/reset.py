@@ -1,0 +1,144 @@
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+from grader import pristine, reference, ui
+from grader.course import CourseError
+
+HELP = "restore a challenge's starter files, after backing up yours"
+EXAMPLE = """examples:
+  grader reset fundamentals.tour        back up your files, then restore the starter
+  grader reset --list-backups           every backup, newest last
+  grader reset --restore 20261127-101500-fundamentals.tour
+                                        put a backup's files back (your current ones are backed up first)"""
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("challenge", nargs="?", metavar="CHALLENGE",
+                        help="id (fundamentals.tour), number (1.1) or prefix")
+    parser.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
+    parser.add_argument("--list-backups", action="store_true", help="list the backups under .grader/backups/")
+    parser.add_argument("--restore", metavar="BACKUP", help="put the files of this backup back")
+
+
+def backups_dir(course) -> Path:
+    return course.state_dir / "backups"
+
+
+def back_up(course, topic_name: str, rels: list[str], label: str) -> Path:
+    """Copy the learner's current ``rels`` (byte for byte) into a new backup folder."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    folder = backups_dir(course) / f"{stamp}-{label}"
+    n = 2
+    while folder.exists():
+        folder = backups_dir(course) / f"{stamp}-{label}-{n}"
+        n += 1
+    kept, absent = [], []
+    for rel in rels:
+        source = course.exercises / topic_name / rel
+        if source.is_file():
+            target = folder / "files" / topic_name / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+            kept.append(rel)
+        else:
+            absent.append(rel)
+    folder.mkdir(parents=True, exist_ok=True)
+    about = {"label": label, "topic": topic_name, "files": kept, "absent": absent,
+             "at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
+    (folder / "backup.json").write_text(json.dumps(about, indent=2) + "\n", encoding="utf-8")
+    return folder
+
+
+def _shown(course, path: Path) -> str:
+    try:
+        return str(path.relative_to(course.root))
+    except ValueError:
+        return str(path)
+
+
+def reset(course, args) -> int:
+    challenge = course.challenge(args.challenge)
+    topic = challenge.topic.name
+    starters = {rel: pristine.starter(course, topic, rel) for rel in challenge.files}  # all found, or nothing done
+    changed = [rel for rel, data in starters.items()
+               if not (course.exercises / topic / rel).is_file()
+               or (course.exercises / topic / rel).read_bytes() != data]
+    shared = [f.rel for f in reference.files(course, challenge) if f.shared]
+    if shared:
+        ui.out.print(f"Shared files ({', '.join(shared)}) also carry this challenge's TODOs; reset leaves them "
+                     "alone, as other challenges' work lives there too (`grader diff` shows your changes).")
+    if not changed:
+        ui.out.print(f"{challenge.id}: your files are the starter already; nothing to reset.")
+        return 0
+    ui.out.print(f"{challenge.id}: {len(changed)} file(s) differ from the starter: {', '.join(changed)}")
+    if not ui.confirm("Back them up and restore the starter?", yes=args.yes):
+        return 1
+    folder = back_up(course, topic, changed, challenge.id)
+    for rel in changed:
+        target = course.exercises / topic / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(starters[rel])
+    ui.out.print(ui.line(("Restored the starter", "green"), f" of {challenge.id}. Your files are in "
+                         f"{_shown(course, folder)}/files/ (`grader reset --restore {folder.name}` puts them back)."))
+    return 0
+
+
+def _backups(course) -> list[tuple[Path, dict]]:
+    found = []
+    root = backups_dir(course)
+    for folder in sorted(root.iterdir()) if root.is_dir() else []:
+        try:
+            about = json.loads((folder / "backup.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(about, dict) and isinstance(about.get("files"), list):
+            found.append((folder, about))
+    return found
+
+
+def list_backups(course) -> int:
+    backups = _backups(course)
+    if not backups:
+        ui.out.print("No backups yet: `grader reset CHALLENGE` makes one before it restores a starter.")
+        return 0
+    for folder, about in backups:
+        ui.out.print(f"{folder.name}  {len(about['files'])} file(s): {', '.join(about['files']) or '-'}")
+    ui.out.print(f"\nIn {_shown(course, backups_dir(course))}/. Put one back with `grader reset --restore NAME`.")
+    return 0
+
+
+def restore(course, args) -> int:
+    match = [(f, a) for f, a in _backups(course) if f.name == args.restore]
+    if not match:
+        names = [f.name for f, _ in _backups(course)]
+        hint = f"; the newest is {names[-1]!r}" if names else "; there are none yet"
+        raise CourseError(f"no backup {args.restore!r}{hint} (see `grader reset --list-backups`)")
+    folder, about = match[0]
+    topic = str(about.get("topic", ""))
+    if not (course.exercises / topic).is_dir():
+        raise CourseError(f"backup {folder.name}: its topic {topic!r} is not in this course")
+    rels = [str(rel) for rel in about["files"]]
+    ui.out.print(f"{folder.name}: puts back {', '.join(rels)}")
+    if not ui.confirm("Back up your current versions and put these back?", yes=args.yes):
+        return 1
+    current = back_up(course, topic, rels, f"before-restore-{about.get('label', 'backup')}")
+    for rel in rels:
+        target = course.exercises / topic / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(folder / "files" / topic / rel, target)
+    ui.out.print(f"Restored {len(rels)} file(s). Your versions from just before are in {_shown(course, current)}/files/.")
+    return 0
+
+
+def run(course, args) -> int:
+    if args.list_backups:
+        return list_backups(course)
+    if args.restore:
+        return restore(course, args)
+    if not args.challenge:
+        raise CourseError("reset needs a CHALLENGE (or --list-backups, or --restore BACKUP)")
+    return reset(course, args)

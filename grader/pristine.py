@@ -1,0 +1,127 @@
+"""The kit's pristine starters: what every file under ``exercises/`` held as shipped.
+
+``exercises/pristine.json`` records, for every file of every topic folder, its
+SHA-256 and its git blob id. Maintainers rewrite it with ``grader freeze``
+and ``grader verify`` fails while it is stale. With it, ``reset`` and
+``diff`` fetch the kit's version of a file from the git history by blob id,
+so they work even after a learner has committed their own changes, and the
+grader can tell that a spec file was edited.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from grader.course import Course, CourseError
+
+FILE = "pristine.json"
+VERSION = 1
+JUNK_DIRS = {"__pycache__", ".pytest_cache", "media", "staticfiles"}
+JUNK_SUFFIXES = (".pyc", ".sqlite3", ".sqlite3-journal")
+
+
+def blob_id(data: bytes) -> str:
+    """The id git gives a file with these bytes (``git hash-object``)."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*")
+                  if p.is_file() and not JUNK_DIRS.intersection(p.relative_to(folder).parts[:-1])
+                  and not p.name.endswith(JUNK_SUFFIXES))
+
+
+def scan(course: Course) -> dict[str, dict[str, str]]:
+    """Checksums of the topic folders as they are now, keyed ``01_fundamentals/notes/admin.py``."""
+    found = {}
+    for topic in course.topics:
+        folder = course.exercises / topic.name
+        for path in _files(folder):
+            data = path.read_bytes()
+            found[f"{topic.name}/{path.relative_to(folder).as_posix()}"] = {
+                "sha256": digest(data), "blob": blob_id(data)}
+    return found
+
+
+def path(course: Course) -> Path:
+    return course.exercises / FILE
+
+
+def load(course: Course) -> dict[str, dict[str, str]] | None:
+    try:
+        data = json.loads(path(course).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("files"), dict):
+        return None
+    return data["files"]
+
+
+def freeze(course: Course) -> Path:
+    doc: dict[str, Any] = {
+        "version": VERSION,
+        "about": "The kit's starter files as shipped; maintainers regenerate it with `grader freeze`.",
+        "files": scan(course),
+    }
+    target = path(course)
+    target.write_text(json.dumps(doc, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return target
+
+
+def stale(course: Course) -> list[str]:
+    """What differs between the topic folders and the record, one line each."""
+    recorded = load(course)
+    if recorded is None:
+        return [f"exercises/{FILE} is missing or unreadable"]
+    current = scan(course)
+    names = {t.name for t in course.topics}
+    recorded = {k: v for k, v in recorded.items() if k.split("/", 1)[0] in names}
+    problems = [f"{rel}: changed" for rel in sorted(current.keys() & recorded.keys())
+                if current[rel]["sha256"] != recorded[rel].get("sha256")]
+    problems += [f"{rel}: not recorded" for rel in sorted(current.keys() - recorded.keys())]
+    problems += [f"{rel}: recorded but missing" for rel in sorted(recorded.keys() - current.keys())]
+    return problems
+
+
+def starter(course: Course, topic_name: str, rel: str) -> bytes:
+    """The kit's version of ``exercises/<topic>/<rel>``; CourseError if it cannot be found."""
+    key = f"{topic_name}/{rel}"
+    entry = (load(course) or {}).get(key)
+    if not entry:
+        raise CourseError(f"exercises/{key}: the kit has no record of its starter "
+                          f"(exercises/{FILE} is missing or does not list it)")
+    current = course.exercises / key
+    if current.is_file() and digest(current.read_bytes()) == entry.get("sha256"):
+        return current.read_bytes()
+    git = shutil.which("git")
+    data = None
+    if git:
+        done = subprocess.run([git, "-C", str(course.root), "cat-file", "blob", str(entry.get("blob"))],
+                              capture_output=True, check=False)
+        data = done.stdout if done.returncode == 0 else None
+    if data is None or digest(data) != entry.get("sha256"):
+        raise CourseError(f"exercises/{key}: cannot find the kit's version in the git history "
+                          "(this needs a git clone of the kit, not a downloaded archive)")
+    return data
+
+
+def modified(course: Course, topic_name: str, rels: list[str], folder: Path | None = None) -> list[str]:
+    """Which of ``rels`` (relative to the topic) differ from the kit's record in ``folder``."""
+    recorded = load(course) or {}
+    folder = folder or course.exercises / topic_name
+    changed = []
+    for rel in rels:
+        entry = recorded.get(f"{topic_name}/{rel}")
+        file = folder / rel
+        if entry and (not file.is_file() or digest(file.read_bytes()) != entry.get("sha256")):
+            changed.append(rel)
+    return changed
