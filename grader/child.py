@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import configparser
+import json
 import os
 import sys
 from importlib import import_module
@@ -133,7 +134,23 @@ def _reset_app_registry() -> None:
     apps.clear_cache()
 
 
+def wait_warm() -> list[str]:
+    """``--warm``: import the heavy modules now, then wait for the real arguments on stdin."""
+    import django.test  # noqa: F401 - imports Django's ORM, test client and utilities
+    import pytest  # noqa: F401
+    import pytest_django  # noqa: F401
+    import pytest_django.plugin  # noqa: F401
+
+    line = sys.stdin.readline()
+    if not line:
+        os._exit(0)  # the grader went away without using this child
+    return json.loads(line)
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv == ["--warm"]:
+        argv = wait_warm()
     parser = argparse.ArgumentParser(prog="grader.child")
     parser.add_argument("--topic", required=True, type=Path)
     parser.add_argument("--events", required=True)

@@ -12,7 +12,7 @@ from typing import Any
 
 from grader import results, state
 from grader.course import Challenge, Course, Topic
-from grader.runner import TopicRun, run_topic
+from grader.runner import TopicRun, WarmChild, run_topic
 from grader.targets import topic_folders
 
 Progress = Callable[[Topic, TopicRun], None]
@@ -25,8 +25,9 @@ def default_jobs() -> int:
 def grade(course: Course, topics: list[Topic], target: str = "exercises", *,
           jobs: int | None = None, timeout: float | None = None,
           only: list[Challenge] | None = None, progress: Progress | None = None,
-          record: bool = True) -> dict[str, Any]:
-    """Grade ``topics`` of ``target``; with ``only``, just those challenges' specs."""
+          record: bool = True, warm: WarmChild | None = None) -> dict[str, Any]:
+    """Grade ``topics`` of ``target``; with ``only``, just those challenges' specs;
+    ``warm``, a child already started for one of the folders, runs that folder."""
     started_at = dt.datetime.now(dt.timezone.utc)
     clock = time.perf_counter()
     runs: dict[str, TopicRun] = {}
@@ -35,7 +36,7 @@ def grade(course: Course, topics: list[Topic], target: str = "exercises", *,
 
         def one(topic: Topic) -> None:
             specs = [c.spec for c in only if c.topic.name == topic.name] if only else None
-            run = run_topic(folders[topic.name], timeout=timeout or topic.timeout, specs=specs)
+            run = run_topic(folders[topic.name], timeout=timeout or topic.timeout, specs=specs, warm=warm)
             runs[topic.name] = run
             if progress:
                 progress(topic, run)

@@ -9,6 +9,7 @@ starts a new child for the specs that have not run yet.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
 import subprocess
@@ -73,10 +74,44 @@ def _tail(path: Path, limit: int = 1500) -> str:
     return data.decode("utf-8", "replace").strip()
 
 
+class WarmChild:
+    """A child started ahead of time: Django and pytest imported, waiting on stdin for
+    its arguments. ``watch`` keeps one ready so a save costs only the specs' own time."""
+
+    def __init__(self, directory: Path):
+        self.directory = directory
+        self.scratch = tempfile.TemporaryDirectory(prefix="grader-warm-")
+        self.log = Path(self.scratch.name) / "child.log"
+        with open(self.log, "wb") as log:
+            self.proc = subprocess.Popen([sys.executable, "-m", "grader.child", "--warm"], cwd=directory,
+                                         env=child_env(), stdin=subprocess.PIPE, stdout=log,
+                                         stderr=subprocess.STDOUT, start_new_session=True)
+
+    def take(self, directory: Path, cmd: list[str]) -> subprocess.Popen | None:
+        """Hand the child its arguments; None if it is for another folder or has died."""
+        if directory != self.directory or self.proc.poll() is not None:
+            return None
+        try:
+            self.proc.stdin.write((json.dumps(cmd[3:]) + "\n").encode())
+            self.proc.stdin.close()
+        except OSError:
+            return None
+        return self.proc
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            _kill(self.proc)
+        if self.proc.stdin and not self.proc.stdin.closed:
+            with contextlib.suppress(OSError):
+                self.proc.stdin.close()
+        self.scratch.cleanup()
+
+
 def run_topic(directory: Path, *, timeout: float, specs: list[str] | None = None,
-              topic_limit: float = 900.0) -> TopicRun:
+              topic_limit: float = 900.0, warm: WarmChild | None = None) -> TopicRun:
     """Run the specs of the topic project in ``directory`` (all, or the given
-    spec files) and return what happened to each."""
+    spec files) and return what happened to each. A ``warm`` child, if it
+    suits, runs the first attempt."""
     run = TopicRun(directory=directory)
     started = time.perf_counter()
     quarantine: list[str] = []
@@ -96,8 +131,11 @@ def run_topic(directory: Path, *, timeout: float, specs: list[str] | None = None
             for rel in quarantine:
                 cmd += ["--quarantine", rel]
             cmd += ["--", *(specs or [])]
+            proc = warm.take(directory, cmd) if warm and attempt == 0 else None
+            if proc is not None:
+                log_file = warm.log
             outcome = _run_child(cmd, directory, events_file, log_file, run, timeout,
-                                 deadline=started + topic_limit, collected=collected)
+                                 deadline=started + topic_limit, collected=collected, proc=proc)
             collected = collected or bool(run.specs)
             if outcome.finished or run.topic_error or outcome.out_of_time or not outcome.progress:
                 break  # without progress _run_child has reported a topic error
@@ -120,15 +158,17 @@ class _Outcome:
 
 
 def _run_child(cmd, directory: Path, events_file: Path, log_file: Path, run: TopicRun,
-               timeout: float, deadline: float, collected: bool) -> _Outcome:
+               timeout: float, deadline: float, collected: bool,
+               proc: subprocess.Popen | None = None) -> _Outcome:
     outcome = _Outcome()
     reader = EventReader(events_file)
     opened: list[str] = []  # challenge modules being imported, innermost last
     current: tuple[str, float] | None = None
     child_started = time.perf_counter()
-    with open(log_file, "wb") as log:
-        proc = subprocess.Popen(cmd, cwd=directory, env=child_env(), stdin=subprocess.DEVNULL,
-                                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    if proc is None:
+        with open(log_file, "wb") as log:
+            proc = subprocess.Popen(cmd, cwd=directory, env=child_env(), stdin=subprocess.DEVNULL,
+                                    stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
 
     def handle(event: dict[str, Any]) -> None:
         nonlocal current, collected

@@ -6,6 +6,7 @@ with a reason, and that the others are graded as usual."""
 from __future__ import annotations
 
 import hashlib
+import re
 
 from tests.conftest import challenges
 
@@ -178,3 +179,27 @@ def test_topic_out_of_time_is_killed_and_keeps_the_results_so_far(course):
     assert status["test_counts_two_words"][0] == "timeout"
     assert status["test_panel_page"] == ("timeout", "not run: the topic ran out of time")
     assert run.duration < 10
+
+
+def test_a_warm_child_gives_the_same_results_as_a_cold_one(course):
+    from grader.runner import WarmChild, run_topic
+
+    course.write("panel/signals.py", "raise RuntimeError('boom at import')\n")
+
+    def outcome(run):
+        return ({n: (s.status, re.sub(r"0x[0-9a-f]+", "0x…", s.message)) for n, s in run.specs.items()},
+                [e["message"] for e in run.load_errors])
+
+    cold = run_topic(course.topic, timeout=2)
+    warm = WarmChild(course.topic)
+    try:
+        assert outcome(run_topic(course.topic, timeout=2, warm=warm)) == outcome(cold)
+        assert warm.proc.poll() is not None, "the warm child should have run the specs"
+    finally:
+        warm.close()
+    elsewhere = WarmChild(course.root)
+    try:
+        assert outcome(run_topic(course.topic, timeout=2, warm=elsewhere)) == outcome(cold)
+        assert elsewhere.proc.poll() is None, "a child warmed for another folder must not be used"
+    finally:
+        elsewhere.close()

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from grader import state, ui
 from grader.grading import grade
+from grader.runner import WarmChild
 
 HELP = "rerun a challenge's specs on every save; move to the next one when it passes"
 EXAMPLE = """examples:
@@ -96,6 +97,7 @@ class Watch:
         self.manual = manual
         self.timeout = timeout
         self.events: queue.Queue = queue.Queue()
+        self.warm: WarmChild | None = None  # the next run's child, started while the learner edits
 
     @property
     def current(self):
@@ -122,7 +124,8 @@ class Watch:
         """Run the current challenge's specs and print the verdict; return its status."""
         c = self.current
         ui.out.print(ui.line(("running the specs…", "dim")))
-        doc = grade(self.course, [c.topic], "exercises", jobs=1, timeout=self.timeout, only=[c])
+        doc = grade(self.course, [c.topic], "exercises", jobs=1, timeout=self.timeout, only=[c], warm=self.warm)
+        self.rewarm()
         result = doc["topics"][0]["challenges"][0]
         status = result["status"]
         counts = f"{result['specs_passed']} of {result['specs_total']} specs pass"
@@ -138,6 +141,11 @@ class Watch:
             ui.out.print(_indent(failing["message"] or failing["status"]))
         self.prompt()
         return status
+
+    def rewarm(self) -> None:
+        if self.warm:
+            self.warm.close()
+        self.warm = WarmChild(self.course.exercises / self.current.topic.name)
 
     def prompt(self) -> None:
         ui.out.print(ui.line(("watching for saves · " if not self.manual else "", "dim"),
@@ -227,6 +235,8 @@ class Watch:
             return 0
         finally:
             stop.set()
+            if self.warm:
+                self.warm.close()
         ui.out.print("Stopped watching.")
         return 0
 
