@@ -8,11 +8,24 @@ import sys
 from pathlib import Path
 
 from grader import __version__, ui
-from grader.commands import check, diff, freeze, grade, hint, list_, reset, solution, verify, watch
+from grader.commands import (
+    batch,
+    check,
+    diff,
+    freeze,
+    grade,
+    hint,
+    list_,
+    reset,
+    solution,
+    verify,
+    watch,
+)
 from grader.course import CourseError, find_root, load_course
 
 COMMANDS = {"grade": grade, "check": check, "watch": watch, "hint": hint, "diff": diff,
-            "solution": solution, "reset": reset, "list": list_, "verify": verify, "freeze": freeze}
+            "solution": solution, "reset": reset, "list": list_, "batch": batch,
+            "verify": verify, "freeze": freeze}
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from grader.course import Course, CourseError
+from grader.files import write_atomic
 
 FILE = "pristine.json"
 VERSION = 1
@@ -73,7 +74,7 @@ def freeze(course: Course) -> Path:
         "files": scan(course),
     }
     target = path(course)
-    target.write_text(json.dumps(doc, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    write_atomic(target, json.dumps(doc, indent=1, sort_keys=True) + "\n")
     return target
 
 
@@ -114,14 +115,49 @@ def starter(course: Course, topic_name: str, rel: str) -> bytes:
     return data
 
 
-def modified(course: Course, topic_name: str, rels: list[str], folder: Path | None = None) -> list[str]:
-    """Which of ``rels`` (relative to the topic) differ from the kit's record in ``folder``."""
-    recorded = load(course) or {}
-    folder = folder or course.exercises / topic_name
-    changed = []
-    for rel in rels:
-        entry = recorded.get(f"{topic_name}/{rel}")
-        file = folder / rel
-        if entry and (not file.is_file() or digest(file.read_bytes()) != entry.get("sha256")):
-            changed.append(rel)
+def is_spec_file(rel: str) -> bool:
+    """The files that decide a grade rather than hold the learner's answer: the specs,
+    every conftest.py, the pytest.ini and the manifest."""
+    name = rel.rsplit("/", 1)[-1]
+    return rel.startswith("specs/") or name == "conftest.py" or rel in ("pytest.ini", "topic.toml")
+
+
+def _spec_files_in(folder: Path) -> set[str]:
+    return {p.relative_to(folder).as_posix() for p in _files(folder)
+            if is_spec_file(p.relative_to(folder).as_posix())}
+
+
+def _recorded_specs(course: Course, topic_name: str) -> dict[str, dict[str, str]] | None:
+    recorded = load(course)
+    if recorded is None:
+        return None
+    prefix = f"{topic_name}/"
+    return {k[len(prefix):]: v for k, v in recorded.items() if k.startswith(prefix) and is_spec_file(k[len(prefix):])}
+
+
+def specs_modified(course: Course, topic_name: str, folder: Path) -> list[str]:
+    """Spec files of the topic in ``folder`` that differ from the kit's: edited, added or
+    removed. Empty when the kit has no record to compare with."""
+    recorded = _recorded_specs(course, topic_name)
+    if not recorded:
+        return []
+    present = _spec_files_in(folder)
+    changed = [rel for rel in sorted(present | recorded.keys())
+               if rel not in recorded or rel not in present
+               or digest((folder / rel).read_bytes()) != recorded[rel].get("sha256")]
     return changed
+
+
+def restore_specs(course: Course, topic_name: str, folder: Path) -> None:
+    """Make ``folder`` (a copy of a topic) run the kit's own specs: recorded spec files put
+    back as shipped, spec files the kit does not have removed."""
+    recorded = _recorded_specs(course, topic_name)
+    if not recorded:
+        raise CourseError(f"exercises/{FILE} has no record of {topic_name}'s specs: "
+                          "cannot grade with the kit's pristine specs")
+    for rel in _spec_files_in(folder) - recorded.keys():
+        (folder / rel).unlink()
+    for rel in recorded:
+        target = folder / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(starter(course, topic_name, rel))

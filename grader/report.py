@@ -29,6 +29,10 @@ def grade_table(doc: dict[str, Any], hints: dict[str, int] | None = None) -> Tex
                                 f" {t['challenges_passed']}/{t['challenges']} challenges done · "
                                 f"{t['specs_passed']}/{t['specs']} specs passed · "
                                 f"{t['points']}/{t['max_points']} points\n"))
+        if topic.get("specs_modified"):
+            how = ("ignored: graded with the kit's own" if doc.get("pristine")
+                   else "`grader grade --pristine` runs the kit's own")
+            out.append(f"   ! specs modified: {', '.join(topic['specs_modified'])} ({how})\n", style="yellow")
         if topic["status"] == "error":
             out.append(f"   ! the topic could not be loaded: {_first_line(topic['message'], 200)}\n", style="yellow")
         for c in topic["challenges"]:

@@ -13,6 +13,7 @@ from typing import Any
 
 from grader import __version__
 from grader.course import Challenge, Topic
+from grader.files import write_atomic
 from grader.runner import SpecRun, TopicRun
 
 SCHEMA_VERSION = 1
@@ -85,7 +86,8 @@ def _totals(challenges: list[dict[str, Any]]) -> dict[str, Any]:
     return totals
 
 
-def topic_doc(topic: Topic, run: TopicRun, challenges: list[Challenge] | None = None) -> dict[str, Any]:
+def topic_doc(topic: Topic, run: TopicRun, challenges: list[Challenge] | None = None,
+              specs_modified: list[str] | None = None) -> dict[str, Any]:
     docs = [challenge_doc(c, run) for c in (challenges or topic.challenges)]
     return {
         "id": topic.name,
@@ -95,17 +97,20 @@ def topic_doc(topic: Topic, run: TopicRun, challenges: list[Challenge] | None = 
         "status": "error" if run.topic_error else "ok",
         "message": run.topic_error or "",
         "duration": run.duration,
+        "specs_modified": list(specs_modified or []),
         "challenges": docs,
         "totals": _totals(docs),
     }
 
 
-def document(target: str, topics: list[dict[str, Any]], started: dt.datetime, duration: float) -> dict[str, Any]:
+def document(target: str, topics: list[dict[str, Any]], started: dt.datetime, duration: float,
+             pristine: bool = False) -> dict[str, Any]:
     every = [c for t in topics for c in t["challenges"]]
     return {
         "schema_version": SCHEMA_VERSION,
         "grader_version": __version__,
         "target": target,
+        "pristine": pristine,
         "started_at": started.isoformat(timespec="seconds"),
         "duration": round(duration, 3),
         "topics": topics,
@@ -114,10 +119,7 @@ def document(target: str, topics: list[dict[str, Any]], started: dt.datetime, du
 
 
 def write(doc: dict[str, Any], path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    tmp.replace(path)
+    write_atomic(path, json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
 
 
 def read(path: Path) -> dict[str, Any] | None:

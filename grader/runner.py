@@ -15,6 +15,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +27,11 @@ from grader.events import SKIPPED_AFTER_TIMEOUT, EventReader, clip
 LEAKY_ENV = ("DJANGO_SETTINGS_MODULE", "PYTHONPATH", "PYTHONSTARTUP", "PYTHONHOME",
              "PYTEST_ADDOPTS", "PYTEST_PLUGINS", "PYTHONINSPECT", "PYTHONBREAKPOINT")
 KILL_GRACE = 5.0  # seconds past the spec timeout before the process is killed
-STARTUP_LIMIT = 60.0
+STARTUP_LIMIT = 10.0  # seconds to load a project and collect its specs, at least; 4 × the spec timeout
+
+
+def startup_limit(timeout: float) -> float:
+    return max(STARTUP_LIMIT, 4 * timeout)
 POLL = 0.02
 
 
@@ -66,12 +71,34 @@ def _kill(proc: subprocess.Popen) -> None:
     proc.wait()
 
 
-def _tail(path: Path, limit: int = 1500) -> str:
-    try:
-        data = path.read_bytes()[-limit:]
-    except OSError:
-        return ""
-    return data.decode("utf-8", "replace").strip()
+class OutputTail:
+    """Drains a child's output pipe on a thread and keeps only the last bytes: a child
+    that prints gigabytes costs neither disk nor memory."""
+
+    def __init__(self, proc: subprocess.Popen, limit: int = 1500):
+        self.limit = limit
+        self.data = bytearray()
+        self.thread = threading.Thread(target=self._drain, args=(proc.stdout,), daemon=True)
+        self.thread.start()
+
+    def _drain(self, pipe) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            while chunk := os.read(pipe.fileno(), 65536):
+                self.data += chunk
+                if len(self.data) > 4 * self.limit:
+                    del self.data[: -self.limit]
+        with contextlib.suppress(OSError):
+            pipe.close()
+
+    def text(self) -> str:
+        self.thread.join(timeout=1.0)
+        return bytes(self.data[-self.limit:]).decode("utf-8", "replace").strip()
+
+
+def _spawn(cmd: list[str], directory: Path, stdin) -> tuple[subprocess.Popen, OutputTail]:
+    proc = subprocess.Popen(cmd, cwd=directory, env=child_env(), stdin=stdin, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, start_new_session=True)
+    return proc, OutputTail(proc)
 
 
 class WarmChild:
@@ -80,14 +107,10 @@ class WarmChild:
 
     def __init__(self, directory: Path):
         self.directory = directory
-        self.scratch = tempfile.TemporaryDirectory(prefix="grader-warm-")
-        self.log = Path(self.scratch.name) / "child.log"
-        with open(self.log, "wb") as log:
-            self.proc = subprocess.Popen([sys.executable, "-m", "grader.child", "--warm"], cwd=directory,
-                                         env=child_env(), stdin=subprocess.PIPE, stdout=log,
-                                         stderr=subprocess.STDOUT, start_new_session=True)
+        self.proc, self.output = _spawn([sys.executable, "-m", "grader.child", "--warm"], directory,
+                                        subprocess.PIPE)
 
-    def take(self, directory: Path, cmd: list[str]) -> subprocess.Popen | None:
+    def take(self, directory: Path, cmd: list[str]) -> tuple[subprocess.Popen, OutputTail] | None:
         """Hand the child its arguments; None if it is for another folder or has died."""
         if directory != self.directory or self.proc.poll() is not None:
             return None
@@ -96,7 +119,7 @@ class WarmChild:
             self.proc.stdin.close()
         except OSError:
             return None
-        return self.proc
+        return self.proc, self.output
 
     def close(self) -> None:
         if self.proc.poll() is None:
@@ -104,7 +127,6 @@ class WarmChild:
         if self.proc.stdin and not self.proc.stdin.closed:
             with contextlib.suppress(OSError):
                 self.proc.stdin.close()
-        self.scratch.cleanup()
 
 
 def run_topic(directory: Path, *, timeout: float, specs: list[str] | None = None,
@@ -121,7 +143,6 @@ def run_topic(directory: Path, *, timeout: float, specs: list[str] | None = None
         scratch_dir = Path(scratch)
         for attempt in range(1000):
             events_file = scratch_dir / f"events-{attempt}.jsonl"
-            log_file = scratch_dir / f"child-{attempt}.log"
             cmd = [sys.executable, "-m", "grader.child", "--topic", str(directory),
                    "--events", str(events_file), "--timeout", str(timeout)]
             if only is not None:
@@ -131,11 +152,9 @@ def run_topic(directory: Path, *, timeout: float, specs: list[str] | None = None
             for rel in quarantine:
                 cmd += ["--quarantine", rel]
             cmd += ["--", *(specs or [])]
-            proc = warm.take(directory, cmd) if warm and attempt == 0 else None
-            if proc is not None:
-                log_file = warm.log
-            outcome = _run_child(cmd, directory, events_file, log_file, run, timeout,
-                                 deadline=started + topic_limit, collected=collected, proc=proc)
+            started_child = warm.take(directory, cmd) if warm and attempt == 0 else None
+            outcome = _run_child(cmd, directory, events_file, run, timeout, deadline=started + topic_limit,
+                                 collected=collected, started_child=started_child)
             collected = collected or bool(run.specs)
             if outcome.finished or run.topic_error or outcome.out_of_time or not outcome.progress:
                 break  # without progress _run_child has reported a topic error
@@ -155,20 +174,17 @@ class _Outcome:
     progress: bool = False  # a spec ended or a module was blamed
     culprit: str | None = None  # a module to stub on the next start
     out_of_time: bool = False
+    slow_start: bool = False  # killed for not loading within the startup limit
 
 
-def _run_child(cmd, directory: Path, events_file: Path, log_file: Path, run: TopicRun,
-               timeout: float, deadline: float, collected: bool,
-               proc: subprocess.Popen | None = None) -> _Outcome:
+def _run_child(cmd, directory: Path, events_file: Path, run: TopicRun, timeout: float, deadline: float,
+               collected: bool, started_child: tuple[subprocess.Popen, OutputTail] | None = None) -> _Outcome:
     outcome = _Outcome()
     reader = EventReader(events_file)
     opened: list[str] = []  # challenge modules being imported, innermost last
     current: tuple[str, float] | None = None
     child_started = time.perf_counter()
-    if proc is None:
-        with open(log_file, "wb") as log:
-            proc = subprocess.Popen(cmd, cwd=directory, env=child_env(), stdin=subprocess.DEVNULL,
-                                    stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    proc, output = started_child or _spawn(cmd, directory, subprocess.DEVNULL)
 
     def handle(event: dict[str, Any]) -> None:
         nonlocal current, collected
@@ -216,8 +232,9 @@ def _run_child(cmd, directory: Path, events_file: Path, log_file: Path, run: Top
                 current = None
                 outcome.progress = True
                 break
-            if not collected and now - child_started > STARTUP_LIMIT:
+            if not collected and now - child_started > startup_limit(timeout):
                 _kill(proc)
+                outcome.slow_start = True
                 break
             if now > deadline:
                 _kill(proc)
@@ -246,8 +263,8 @@ def _run_child(cmd, directory: Path, events_file: Path, log_file: Path, run: Top
         outcome.progress = True
     elif not collected and opened:
         culprit = opened[-1]
-        slow = time.perf_counter() - child_started > STARTUP_LIMIT
-        reason = (f"loading {culprit} did not finish within {STARTUP_LIMIT:g} s" if slow
+        slow = time.perf_counter() - child_started > startup_limit(timeout)
+        reason = (f"loading {culprit} did not finish within {startup_limit(timeout):g} s" if slow
                   else f"the process {how} while loading {culprit}")
         run.load_errors.append({"event": "load_error", "file": culprit, "where": culprit, "line": None,
                                 "kind": "Timeout" if slow else "ProcessExit",
@@ -255,8 +272,10 @@ def _run_child(cmd, directory: Path, events_file: Path, log_file: Path, run: Top
         outcome.culprit = culprit
         outcome.progress = True
     elif not outcome.out_of_time and not run.topic_error and not outcome.progress:
-        tail = _tail(log_file)
-        run.topic_error = f"the topic's process {how} before its specs ran" + (
+        tail = output.text()
+        what = (f"loading the project did not finish within {startup_limit(timeout):g} s (a loop at import "
+                "time in a shared file?)" if outcome.slow_start else f"the topic's process {how} before its specs ran")
+        run.topic_error = what + (
             f"; its last output:\n{clip(tail, 1500)}" if tail else "")
     return outcome
 

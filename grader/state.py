@@ -16,12 +16,14 @@ the next write, and never stops a command.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
 
 from grader.course import Course
+from grader.files import write_atomic
 
 VERSION = 1
 
@@ -48,13 +50,8 @@ def _entry(data: dict[str, Any], challenge_id: str) -> dict[str, Any]:
 
 
 def _save(course: Course, data: dict[str, Any]) -> None:
-    try:
-        course.state_dir.mkdir(exist_ok=True)
-        tmp = path(course).with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-        tmp.replace(path(course))
-    except OSError:
-        pass  # progress is a convenience; no command fails for it
+    with contextlib.suppress(OSError):  # progress is a convenience; no command fails for it
+        write_atomic(path(course), json.dumps(data, indent=2) + "\n")
 
 
 def record(course: Course, doc: dict[str, Any]) -> None:

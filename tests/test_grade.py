@@ -203,3 +203,12 @@ def test_a_warm_child_gives_the_same_results_as_a_cold_one(course):
         assert elsewhere.proc.poll() is None, "a child warmed for another folder must not be used"
     finally:
         elsewhere.close()
+
+
+def test_endless_output_is_drained_not_stored(course):
+    course.write("count/logic.py", "def count_words(text):\n    while True:\n        print('x' * 100_000)\n")
+    doc = course.grade()
+    count = challenges(doc)["demo.count"]
+    assert count["status"] == "timeout", count
+    assert statuses(doc)["demo.hello"] == "pass"
+    assert not any(course.root.rglob("*.log"))

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from grader import report, results, state, ui
+from grader import exporters, report, results, state, ui
 from grader.grading import grade
 
 HELP = "run the specs of every topic (or the given ones) and tally the challenges done"
@@ -10,7 +10,10 @@ EXAMPLE = """examples:
   grader grade                          grade your exercises, every topic
   grader grade 01 fundamentals          only these topics
   grader grade --target solutions       grade the reference solutions
-  grader grade --json results.json      also write the results document"""
+  grader grade --json results.json      also write the results document
+  grader grade --junit junit.xml --gradescope results.json
+                                        the same results for CI or Gradescope
+  grader grade --pristine               with the kit's own specs, even if yours were edited"""
 
 
 def add_arguments(parser) -> None:
@@ -18,8 +21,14 @@ def add_arguments(parser) -> None:
     parser.add_argument("--target", default="exercises",
                         help="exercises (default), solutions, or a folder holding topic folders")
     parser.add_argument("--json", type=Path, metavar="FILE", help="write the results document here")
+    parser.add_argument("--junit", type=Path, metavar="FILE",
+                        help="write JUnit XML here (a testcase per spec, a testsuite per challenge)")
+    parser.add_argument("--gradescope", type=Path, metavar="FILE",
+                        help="write a Gradescope results.json here (a test per challenge, partial credit)")
     parser.add_argument("--jobs", type=int, metavar="N", help="topics graded at once (default: cores, at least 2)")
     parser.add_argument("--timeout", type=float, metavar="S", help="seconds per spec (default: the topic's, 10)")
+    parser.add_argument("--pristine", action="store_true",
+                        help="run the kit's own spec files over the code, ignoring edits to the specs")
 
 
 def run(course, args) -> int:
@@ -39,7 +48,8 @@ def run(course, args) -> int:
     if live:
         live.start()
     try:
-        doc = grade(course, topics, args.target, jobs=args.jobs, timeout=args.timeout, progress=progress)
+        doc = grade(course, topics, args.target, jobs=args.jobs, timeout=args.timeout, progress=progress,
+                    pristine=args.pristine)
     finally:
         if live:
             live.stop()
@@ -49,9 +59,11 @@ def run(course, args) -> int:
         progress_state = state.load(course)
         hints = {c.id: state.hints_shown(progress_state, c.id) for c in course.challenges}
     ui.out.print(report.grade_table(doc, hints))
-    if args.json:
-        results.write(doc, args.json)
-        ui.out.print(f"Results written to {args.json}")
+    for path, write in ((args.json, results.write), (args.junit, exporters.write_junit),
+                        (args.gradescope, exporters.write_gradescope)):
+        if path:
+            write(doc, path)
+            ui.out.print(f"Results written to {path}")
     nxt = report.next_unsolved(doc)
     if nxt and mine:
         ui.out.print(f"Next: grader check {nxt['id']}   ({nxt['title']})")
