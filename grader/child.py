@@ -94,7 +94,20 @@ class Loader:
 
         import_module(settings.ROOT_URLCONF)
         settings.MIDDLEWARE = [path for path in settings.MIDDLEWARE if not self._broken(path)]
+        self._load_templates(settings)
         self.guard.loading = False
+
+    def _load_templates(self, settings) -> None:
+        """Django imports context processors and template tag libraries at the first render,
+        after loading: import them now, while a broken one is still stubbed, and drop a
+        broken context processor (it would fail every page rendered with a request)."""
+        for engine in settings.TEMPLATES:
+            options = engine.get("OPTIONS", {})
+            if "context_processors" in options:
+                options["context_processors"] = [p for p in options["context_processors"] if not self._broken(p)]
+        from django.template import engines
+
+        engines.all()  # each DjangoTemplates engine imports every app's templatetags modules
 
     def _broken(self, dotted: str) -> bool:
         module = sys.modules.get(dotted.rpartition(".")[0]) or import_module(dotted.rpartition(".")[0])

@@ -109,3 +109,20 @@ def test_infinite_loop_in_a_view_is_a_timeout_and_the_rest_is_graded(fundamental
         if cid != "fundamentals.mvt":
             assert [(s["name"], s["status"]) for s in found[cid]["specs"]] == [
                 (s["name"], s["status"]) for s in clean[cid]["specs"]], f"{cid} changed"
+
+
+def test_a_broken_context_processor_or_tag_library_fails_only_its_own_challenge(tmp_path):
+    """Django imports both at the first render, not at start-up: the grader loads them early."""
+    from grader.targets import overlay
+
+    topic = overlay(COURSE.exercises / "04_templates", COURSE.solutions / "04_templates", tmp_path)
+    with (topic / "layout/context_processors.py").open("a") as source:
+        source.write("\nraise RuntimeError('broken processor')\n")
+    tags = topic / "browse/templatetags/browse_tags.py"
+    assert "register.simple_tag" in tags.read_text(), "the language solution changed: update this test"
+    tags.write_text(tags.read_text().replace("register.simple_tag", "register.simple_tagg", 1))
+    found = challenges(grade_folder(tmp_path, "04"))
+    assert "broken processor" in found["templates.inheritance"]["message"]
+    assert "simple_tagg" in found["templates.language"]["message"]
+    assert {cid for cid, c in found.items() if c["status"] != "pass"} == {"templates.inheritance",
+                                                                          "templates.language"}

@@ -1,0 +1,277 @@
+"""Challenge 1, Template language: a filter, a simple tag and an inclusion tag of the
+browse_tags library, and the recipe list that uses them, escaping user input everywhere."""
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.template import Context, Template, TemplateSyntaxError
+from django.utils import dateformat, timezone
+from htmltree import parse
+from model_bakery import baker
+
+EMPTY_STATE = "No recipes yet."
+UNSAFE_TAGS = ("script", "img", "b", "iframe", "svg")
+
+
+def render(source, **context):
+    """Render `source` after {% load browse_tags %}."""
+    try:
+        template = Template("{% load browse_tags %}" + source)
+    except TemplateSyntaxError as error:
+        problem = str(error)
+    else:
+        return template.render(Context(context))
+    pytest.fail(f"the template {source!r} does not compile: {problem}")
+
+
+def unsafe_elements(doc):
+    """Elements a payload would have created: tags that run code, on* handler attributes."""
+    found = [el for el in doc.iter() if el.tag in UNSAFE_TAGS]
+    found += [el for el in doc.iter() if any(name.startswith("on") for name in el.attrs)]
+    return found
+
+
+def make_cook(django_user_model, username="alice", first_name="Alice", last_name="Liddell"):
+    return django_user_model.objects.create_user(
+        username=username, first_name=first_name, last_name=last_name
+    )
+
+
+def get_list(client, params=None):
+    response = client.get("/recipes/", params or {})
+    assert response.status_code == 200, (
+        f"GET /recipes/ answered {response.status_code}; expected 200"
+    )
+    main = parse(response).find("main")
+    assert main is not None, "the recipe list has no <main> element any more; keep it"
+    return main
+
+
+def card_titles(main):
+    cards = main.find_all("article", cls="recipe")
+    return [card.find("h2").text if card.find("h2") else "" for card in cards]
+
+
+# 1. The highlight filter ------------------------------------------------------------
+
+
+@pytest.mark.task(1)
+def test_highlight_marks_every_match_keeping_its_case():
+    html = render("{{ text|highlight:term }}", text="Pancakes with pan-fried pears", term="pan")
+    doc = parse(html)
+    marks = [mark.text for mark in doc.find_all("mark")]
+    assert "&lt;mark&gt;" not in html, (
+        f"highlight returned {html!r}: its <mark> tags come out escaped, shown as text. "
+        "Return a SafeString: mark_safe() on a result built from escaped pieces, or format_html()"
+    )
+    assert marks == ["Pan", "pan"], (
+        f"{{{{ 'Pancakes with pan-fried pears'|highlight:'pan' }}}} gave {html!r}, with the marks "
+        f"{marks}; expected ['Pan', 'pan']: every match, ignoring case, keeping the text's case"
+    )
+    assert doc.text == "Pancakes with pan-fried pears", (
+        f"highlight changed the text itself: {html!r}"
+    )
+
+
+@pytest.mark.task(1)
+def test_highlight_escapes_the_text_and_marks_only_its_own_tags_safe():
+    cases = [
+        ("<script>alert('xss')</script> pancakes", "pan", ["pan"]),
+        ("Fish & chips <3", "chips", ["chips"]),
+        ("Tomato <b>soup</b>", "<b>", ["<b>"]),
+        ("<script>alert('xss')</script>", "", []),
+    ]
+    for text, term, expected_marks in cases:
+        html = render("{{ text|highlight:term }}", text=text, term=term)
+        doc = parse(html)
+        where = f"{{{{ {text!r}|highlight:{term!r} }}}} gave {html!r}"
+        assert not unsafe_elements(doc), (
+            f"{where}: the text's own tags became real HTML, an XSS hole. The filter marked the "
+            "whole input safe; escape the text (conditional_escape) and mark safe only the "
+            "<mark> tags you add (format_html)"
+        )
+        assert "&amp;amp;" not in html and "&amp;lt;" not in html, (
+            f"{where}: the text was escaped twice. Return a SafeString, so autoescaping leaves "
+            "it alone; conditional_escape() does not escape what is already safe"
+        )
+        assert doc.text == " ".join(text.split()), (
+            f"{where}; expected the visitor to read the text {text!r} unchanged"
+        )
+        marks = [mark.text for mark in doc.find_all("mark")]
+        hint = ""
+        if "<" in term:
+            hint = (
+                ". Search the original text, then escape each piece: escaping first turns "
+                "'<b>' into '&lt;b&gt;', which the term no longer matches"
+            )
+        assert marks == expected_marks, (
+            f"{where}, with the marks {marks}; expected {expected_marks}{hint}"
+        )
+
+
+# 2. The byline simple tag -----------------------------------------------------------
+
+
+@pytest.mark.task(2)
+def test_byline_links_to_the_authors_recipes(db, django_user_model):
+    cook = make_cook(django_user_model, username="anna+cooks", first_name="Anna")
+    recipe = baker.make("recipes.Recipe", author=cook)
+    html = render("{% byline recipe %}", recipe=recipe)
+    link = parse(html).find("a", cls="author")
+    assert link is not None, (
+        f'{{% byline recipe %}} gave {html!r}; expected a real <a class="author"> element. A '
+        "simple_tag escapes a plain str it returns: build the HTML with format_html()"
+    )
+    assert link.text == "Anna Liddell", (
+        f"the byline's link says {link.text!r}; expected the author's full name 'Anna Liddell'"
+    )
+    href = urlsplit(link.attrs.get("href", ""))
+    authors = parse_qs(href.query).get("author")
+    assert href.path == "/recipes/" and authors == ["anna+cooks"], (
+        f"the byline links to {link.attrs.get('href')!r}, which asks for the author "
+        f"{authors}; expected /recipes/?author=anna%2Bcooks. Encode query values (urlencode): "
+        "a raw '+' reads as a space"
+    )
+
+
+@pytest.mark.task(2)
+def test_byline_escapes_the_authors_name(db, django_user_model):
+    name = '<img src=x onerror=alert("name")>'
+    cook = make_cook(django_user_model, first_name=name, last_name="")
+    recipe = baker.make("recipes.Recipe", author=cook)
+    html = render("{% byline recipe %}", recipe=recipe)
+    doc = parse(html)
+    assert not unsafe_elements(doc), (
+        f"{{% byline recipe %}} for an author named {name!r} gave {html!r}: the name became "
+        "a real <img> with an onerror handler (XSS). Mark safe only your own markup: "
+        "format_html() escapes its arguments"
+    )
+    link = doc.find("a", cls="author")
+    assert link is not None and link.text == name, (
+        f'{{% byline recipe %}} gave {html!r}; expected an <a class="author"> showing the '
+        f"name {name!r} as text"
+    )
+
+
+# 3. The recipe_card inclusion tag ---------------------------------------------------
+
+
+def render_card(recipe):
+    try:
+        template = Template("{% load browse_tags %}{% recipe_card recipe %}")
+    except TemplateSyntaxError as error:
+        problem = str(error)
+    else:
+        return parse(template.render(Context({"recipe": recipe})))
+    pytest.fail(
+        f"{{% recipe_card recipe %}} does not compile ({problem}); register it with "
+        '@register.inclusion_tag("browse/recipe_card.html")'
+    )
+
+
+@pytest.mark.task(3)
+def test_recipe_card_shows_one_recipe(db, django_user_model):
+    words = [f"step{n}" for n in range(1, 26)]
+    recipe = baker.make(
+        "recipes.Recipe",
+        title="Lemon tart",
+        description=" ".join(words),
+        author=make_cook(django_user_model),
+    )
+    baker.make("recipes.Ingredient", recipe=recipe, name="lemon")
+    card = render_card(recipe).find("article", cls="recipe")
+    assert card is not None, '{% recipe_card recipe %} shows no <article class="recipe">'
+    title = card.find("h2")
+    assert title is not None and title.text == "Lemon tart", (
+        f"the card's <h2> says {title.text if title else None!r}; expected the title 'Lemon tart'"
+    )
+    assert card.find("a", cls="author") is not None, (
+        "the card has no byline: use {% byline recipe %} in browse/recipe_card.html"
+    )
+    text = card.text
+    assert "step20" in text and "step21" not in text and "…" in text, (
+        f"the card says {text!r}; expected the description cut after its 20th word, ending "
+        "in '…' (the truncatewords filter)"
+    )
+    assert "1 ingredient" in text and "1 ingredients" not in text, (
+        f"the card says {text!r}; expected '1 ingredient' (pluralize: '3 ingredients', "
+        "'1 ingredient')"
+    )
+    updated = dateformat.format(timezone.localtime(recipe.updated_at), "j M Y")
+    assert f"Updated {updated}" in text, (
+        f"the card says {text!r}; expected 'Updated {updated}' (the date filter, format 'j M Y')"
+    )
+    baker.make("recipes.Ingredient", recipe=recipe, _quantity=2)
+    text = render_card(recipe).text
+    assert "3 ingredients" in text, f"with 3 ingredients the card says {text!r}"
+
+
+# 4. The recipe list -----------------------------------------------------------------
+
+
+@pytest.mark.task(4)
+def test_list_shows_a_card_per_recipe(client, db, django_user_model):
+    cook = make_cook(django_user_model)
+    baker.make("recipes.Recipe", title="Banana bread", author=cook)
+    baker.make("recipes.Recipe", title="Apple pie", author=cook)
+    main = get_list(client)
+    titles = card_titles(main)
+    assert titles == ["Apple pie", "Banana bread"], (
+        f'the list shows the <article class="recipe"> cards {titles}; expected one per recipe, '
+        "['Apple pie', 'Banana bread']: render each with {% recipe_card recipe %}"
+    )
+    assert EMPTY_STATE not in main.text, f"the list says {EMPTY_STATE!r} although there are recipes"
+
+
+@pytest.mark.task(4)
+def test_list_shows_the_empty_state(client, db):
+    main = get_list(client)
+    assert EMPTY_STATE in main.text and not main.find_all("article"), (
+        f"with no recipes the list says {main.text!r}; expected {EMPTY_STATE!r}: use "
+        "{% empty %} in the {% for %} loop"
+    )
+
+
+@pytest.mark.task(4)
+def test_list_highlights_the_search_term(client, db, django_user_model):
+    cook = make_cook(django_user_model)
+    for title in ("Pancakes", "Pan bagnat", "Waffles"):
+        baker.make("recipes.Recipe", title=title, author=cook)
+    main = get_list(client, {"q": "pan"})
+    cards = main.find_all("article", cls="recipe")
+    marks = [[mark.text for mark in card.find_all("mark")] for card in cards]
+    assert card_titles(main) == ["Pan bagnat", "Pancakes"] and marks == [["Pan"], ["Pan"]], (
+        f"GET /recipes/?q=pan shows the cards {card_titles(main)} with the marks {marks}; "
+        "expected 'Pan bagnat' and 'Pancakes', each with <mark>Pan</mark>: pass q to the tag "
+        "({% recipe_card recipe q %}) or let it take the context"
+    )
+
+
+@pytest.mark.task(4)
+def test_user_input_is_escaped_everywhere(client, db, django_user_model):
+    name = '<img src=x onerror=alert("name")>'
+    title = '<script>alert("title")</script>'
+    description = '<b onmouseover=alert("description")>Crispy</b>'
+    query = "<script>"
+    cook = make_cook(django_user_model, first_name=name, last_name="")
+    baker.make("recipes.Recipe", title=title, description=description, author=cook)
+    response = client.get("/recipes/", {"q": query})
+    doc = parse(response)
+    unsafe = unsafe_elements(doc)
+    assert not unsafe, (
+        f"GET /recipes/?q=<script> with a recipe titled {title!r} by {name!r} put real "
+        f"{[el.tag for el in unsafe]} elements in the page (XSS): user input came out "
+        "unescaped. No |safe on user data, no {% autoescape off %}, and mark safe only "
+        "markup you wrote"
+    )
+    text = doc.find("main").text if doc.find("main") else ""
+    shown = {"title": title in text, "description": description in text, "name": name in text}
+    assert all(shown.values()), (
+        f"the page should show the title, the description and the author's name as text; "
+        f"shown: {shown}"
+    )
+    search = doc.find("input", name="q")
+    assert search is not None and search.attrs.get("value") == query, (
+        f"the search box holds {search.attrs.get('value') if search else None!r}; expected "
+        f"{query!r}, the search as typed"
+    )

@@ -1,0 +1,177 @@
+"""Challenge 2, Inheritance and tags: the navigation from a context processor, the blocks
+of layout/base.html, {{ block.super }}, and an include isolated with `only`."""
+
+import pytest
+from django.template import engines
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+from htmltree import parse
+from model_bakery import baker
+
+SECTIONS = {"Home": "/", "Recipes": "/recipes/", "About": "/about/"}
+
+
+def navigation(path):
+    from layout.context_processors import navigation
+
+    return navigation(RequestFactory().get(path))
+
+
+def is_marked(element):
+    return element is not None and (
+        element.attrs.get("aria-current") == "page" or "active" in element.classes
+    )
+
+
+def active_links(doc, where):
+    nav = doc.find("nav")
+    assert nav is not None, f"{where} has no <nav>: layout/base.html renders the navigation"
+    links = nav.find_all("a")
+    return [a.attrs.get("href") for a in links if is_marked(a) or is_marked(a.parent)]
+
+
+def get_page(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, f"GET {url} answered {response.status_code}; expected 200"
+    return parse(response)
+
+
+# 1. The context processor -----------------------------------------------------------
+
+
+@pytest.mark.task(1)
+def test_navigation_marks_the_current_section():
+    expected = {
+        "/": ["Home"],
+        "/about/": ["About"],
+        "/recipes/": ["Recipes"],
+        "/recipes/pancakes/": ["Recipes"],
+        "/recipes-archive/": [],
+        "/kitchen/": [],
+    }
+    for path, labels in expected.items():
+        items = navigation(path).get("nav_items")
+        assert items and [item["label"] for item in items] == list(SECTIONS), (
+            f"navigation() for {path} returned nav_items {items}; expected the three sections "
+            f"{list(SECTIONS)}"
+        )
+        active = [item["label"] for item in items if item["active"]]
+        assert active == labels, (
+            f"for a request to {path}, navigation() marks {active} active; expected {labels}. "
+            "A section is current on its URL and below it; Home only on / itself"
+        )
+
+
+# 2. Registered: every page rendered with a request gets it -------------------------
+
+
+@pytest.mark.task(2)
+def test_every_page_rendered_with_a_request_gets_the_navigation(client, db):
+    request = RequestFactory().get("/about/")
+    rendered = engines["django"].from_string("{{ nav_items|length }}").render({}, request)
+    assert rendered == "3", (
+        f"a template rendered with a request sees {rendered!r} sections in nav_items; expected "
+        "3: list layout.context_processors.navigation in settings.TEMPLATES' "
+        "context_processors"
+    )
+    response = client.get("/admin/login/")
+    assert "nav_items" in response.context, (
+        "the admin's login page (a view you didn't write, rendered with a request) has no "
+        "nav_items in its context; a context processor reaches every such page"
+    )
+
+
+# 3. base.html: the active link and the footer block ---------------------------------
+
+
+@pytest.mark.task(3)
+def test_base_marks_the_active_link():
+    for current in SECTIONS:
+        nav_items = [
+            {"label": label, "url": url, "active": label == current}
+            for label, url in SECTIONS.items()
+        ]
+        doc = parse(render_to_string("layout/base.html", {"nav_items": nav_items}))
+        active = active_links(doc, "layout/base.html")
+        assert active == [SECTIONS[current]], (
+            f"with {current} active, base.html marks the links {active}; expected "
+            f'[{SECTIONS[current]!r}]: give the current item\'s <a> aria-current="page"'
+        )
+
+
+@pytest.mark.task(3)
+def test_pages_mark_their_own_section(client, db):
+    for url in ("/", "/about/"):
+        active = active_links(get_page(client, url), f"GET {url}")
+        assert active == [url], (
+            f"GET {url} marks the nav links {active} as current; expected [{url!r}]"
+        )
+
+
+@pytest.mark.task(3)
+def test_base_footer_is_a_block_pages_can_change():
+    child = engines["django"].from_string(
+        '{% extends "layout/base.html" %}{% block footer %}<p class="own">Ours</p>{% endblock %}'
+    )
+    footer = parse(child.render({})).find("footer")
+    assert footer is not None, "layout/base.html has no <footer> any more; keep it"
+    assert footer.find("p", cls="own") and not footer.find("p", cls="copyright"), (
+        f"a page that overrides the block 'footer' gets the footer {footer.text!r}; expected "
+        "its own content instead of the copyright line: wrap the footer's content in "
+        "{% block footer %}...{% endblock %}"
+    )
+    default = parse(render_to_string("layout/base.html", {})).find("footer")
+    assert default.find("p", cls="copyright"), "by default the footer shows the copyright line"
+
+
+# 4. about.html: {{ block.super }} ----------------------------------------------------
+
+
+@pytest.mark.task(4)
+def test_about_title_builds_on_the_base_title(client, db):
+    doc = get_page(client, "/about/")
+    title = doc.find("title").text
+    assert title == "About · Recipes", (
+        f"the about page's <title> is {title!r}; expected 'About · Recipes': "
+        "{% block title %}About · {{ block.super }}{% endblock %} keeps the base's title "
+        "without copying it"
+    )
+    heading = doc.find("main").find("h1")
+    assert heading is not None and heading.text == "About", (
+        "the about page's <main> lost its <h1>About</h1>: keep the content block"
+    )
+
+
+@pytest.mark.task(4)
+def test_about_footer_keeps_the_base_footer_and_adds_credits(client, db):
+    footer = get_page(client, "/about/").find("footer")
+    classes = [p.classes[0] for p in footer.find_all("p") if p.classes]
+    assert classes == ["copyright", "credits"], (
+        f"the about page's footer has the paragraphs {classes}; expected ['copyright', "
+        "'credits']: the base's copyright line ({{ block.super }}), then "
+        '<p class="credits">Photos by our cooks.</p>'
+    )
+
+
+# 5. home.html: {% include ... only %} -----------------------------------------------
+
+
+@pytest.mark.task(5)
+def test_teasers_get_the_recipe_and_nothing_else(client, db):
+    baker.make("recipes.Recipe", title="Lemon tart")
+    baker.make("recipes.Recipe", title="Onion soup")
+    main = get_page(client, "/").find("main")
+    teasers = main.find_all("article", cls="teaser")
+    titles = sorted(teaser.find("h2").text for teaser in teasers if teaser.find("h2"))
+    assert titles == ["Lemon tart", "Onion soup"], (
+        f"the home page's teasers show the titles {titles}; expected ['Lemon tart', "
+        "'Onion soup']: with `only`, pass the recipe explicitly (with recipe=recipe only)"
+    )
+    leaked = [
+        teaser.find("p", cls="note").text for teaser in teasers if teaser.find("p", cls="note")
+    ]
+    assert not leaked, (
+        f"every teaser shows the page's note {leaked[0]!r}: the include passes the whole "
+        "page context to the fragment. End the include with `only`"
+    )
+    assert len(main.find_all("p", cls="note")) == 1, "the page itself should show its note once"

@@ -1,0 +1,14 @@
+"""Validators: plain functions that raise ValidationError, reusable by any field
+(a form field, a model field, a DRF serializer field)."""
+
+from django.core.exceptions import ValidationError
+
+
+def validate_not_shouting(value):
+    """Refuse a title written in capitals: "BEST EVER PIE".
+
+    A title shouts when it has at least 4 letters and every letter is a capital.
+    "BLT sandwich" (lower-case letters) and "BLT" (3 letters) are fine.
+    Error code: "shouting".
+    """
+    # TODO: [forms] raise ValidationError with code "shouting" for a shouting title.
