@@ -116,9 +116,12 @@ class Placeholder:
         self._name = name
         self._reason = reason
         self._method = method
+        # Django names a view by these when it resolves URLs (URLPattern.lookup_str).
+        self.__module__, _, self.__qualname__ = name.rpartition(".")
+        self.__name__ = self.__qualname__
 
     def __getattr__(self, name: str) -> Placeholder:
-        if name.startswith("__"):
+        if name.startswith("__") or name in _PROBED:
             raise AttributeError(name)
         return Placeholder(f"{self._name}.{name}", self._reason, method=True)
 
@@ -131,6 +134,9 @@ class Placeholder:
         return f"<not loaded: {self._name}>"
 
 
+# Attributes Django probes a view for; present, they would send it down the wrong path
+# (a view_class that is a placeholder breaks every reverse() in the project).
+_PROBED = {"view_class", "view_initkwargs"}
 # Names Django looks up with a default; a placeholder would be taken as a value.
 _NOT_PLACEHOLDERS = {"app_name", "default_app_config", "handler400", "handler403", "handler404", "handler500"}
 

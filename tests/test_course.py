@@ -68,26 +68,29 @@ def test_untouched_fundamentals_grade_zero_of_six(fundamentals_clean):
     assert {c["status"] for c in topic["challenges"]} == {"fail"}
 
 
-def first_python_file(challenge) -> str:
-    return next(f for f in challenge.files if f.endswith(".py"))
+def first_python_file(challenge) -> str | None:
+    return next((f for f in challenge.files if f.endswith(".py")), None)
 
 
-@pytest.mark.parametrize("challenge", COURSE.topic("01").challenges, ids=lambda c: c.id)
-def test_syntax_error_in_one_challenge_leaves_the_others_graded(challenge, fundamentals_clean, tmp_path):
-    shutil.copytree(COURSE.exercises / "01_fundamentals", tmp_path / "01_fundamentals")
+@pytest.mark.parametrize("challenge", COURSE.challenges, ids=lambda c: c.id)
+def test_syntax_error_in_one_challenge_leaves_the_others_passing(challenge, tmp_path):
+    """On the reference solution, break one challenge's first Python file: that challenge is
+    an error naming the file and line, and every other challenge of its topic still passes."""
+    from grader.targets import overlay
+
+    name = challenge.topic.name
+    topic = overlay(COURSE.exercises / name, COURSE.solutions / name, tmp_path)
     rel = first_python_file(challenge)
-    target = tmp_path / "01_fundamentals" / rel
+    if rel is None:
+        pytest.skip("the challenge's files are templates only")
+    target = topic / rel
     lines = target.read_text().splitlines()
     target.write_text("\n".join([*lines, "def broken(:", ""]))
-    doc = grade_folder(tmp_path, "01")
-    found = challenges(doc)
+    found = challenges(grade_folder(tmp_path, name))
     assert found[challenge.id]["status"] == "error"
     assert f"SyntaxError in {rel}:{len(lines) + 1}" in found[challenge.id]["message"]
-    clean = challenges(fundamentals_clean)
-    for cid, result in found.items():
-        if cid != challenge.id:
-            assert [(s["name"], s["status"]) for s in result["specs"]] == [
-                (s["name"], s["status"]) for s in clean[cid]["specs"]], f"{cid} changed"
+    failing = {cid: c["message"] for cid, c in found.items() if cid != challenge.id and c["status"] != "pass"}
+    assert not failing, f"breaking {rel} also broke: {failing}"
 
 
 def test_infinite_loop_in_a_view_is_a_timeout_and_the_rest_is_graded(fundamentals_clean, tmp_path):
