@@ -1,0 +1,226 @@
+"""Challenge 3, Migrations and schema evolution: the authors migrations, run for
+real with Django's MigrationExecutor.
+
+The test database is built from the models, not the migrations (see
+config/settings.py), so each spec here first rebuilds the authors table from
+its migrations: back at 0001_initial, with rows inserted through the
+historical model, then forward and back as the spec needs. Each spec needs
+transaction=True: SQLite can't change a schema inside the transaction a normal
+spec runs in.
+"""
+
+import io
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.exceptions import IrreversibleError
+from django.db.migrations.executor import MigrationExecutor
+from django.db.migrations.recorder import MigrationRecorder
+
+APP = "authors"
+INITIAL = (APP, "0001_initial")
+
+NAMES = [
+    "Mary Shelley",
+    "Ursula K. Le Guin",
+    "Homer",
+    "  Octavia   Butler ",
+    "Gabriel García Márquez",
+]
+SPLIT = [
+    ("Mary", "Shelley"),
+    ("Ursula", "K. Le Guin"),
+    ("Homer", ""),
+    ("Octavia", "Butler"),
+    ("Gabriel", "García Márquez"),
+]
+
+
+@pytest.fixture(autouse=True)
+def no_routing(settings):
+    """Every query of these specs goes to "default", whatever the router of
+    challenge 7 (config/routers.py) says: a half-done router can't fail them."""
+    settings.DATABASE_ROUTERS = []
+
+
+def executor():
+    return MigrationExecutor(connection)
+
+
+def final_migration():
+    leaves = executor().loader.graph.leaf_nodes(APP)
+    if len(leaves) != 1:
+        pytest.fail(
+            f"authors has {len(leaves)} latest migrations {leaves}: two migrations depend "
+            "on the same parent. Merge them (makemigrations --merge) or fix a dependency"
+        )
+    return leaves[0]
+
+
+def historical_author(target):
+    """The Author model as the migration `target` leaves it (not authors.models)."""
+    return executor().loader.project_state(target).apps.get_model(APP, "Author")
+
+
+def why(error):
+    text = str(error)
+    if isinstance(error, IrreversibleError):
+        return (
+            " A RunPython without reverse_code can't be unapplied: pass a function that "
+            "joins the names again, RunPython(split, join) (RunPython.noop would lose them)"
+        )
+    if "full_name" in text and "NOT NULL" in text:
+        return (
+            " Migrating back re-adds full_name, NOT NULL and without a default, to a table "
+            "that has rows. Before the RemoveField, AlterField full_name to default='' so "
+            "its reverse has a value for the existing rows; then your reverse function "
+            "fills in the real names"
+        )
+    if "full_name" in text:
+        return (
+            " A data migration must use the historical model, apps.get_model('authors', "
+            "'Author'), which still has full_name at that point; `from authors.models "
+            "import Author` gives today's model"
+        )
+    return ""
+
+
+def migrate(target, direction):
+    try:
+        executor().migrate([target])
+    except Exception as error:
+        pytest.fail(
+            f"migrating authors {direction} to {target[1]} raised "
+            f"{type(error).__name__}: {error}.{why(error)}"
+        )
+
+
+def drop_authors_table():
+    with connection.schema_editor() as editor:
+        editor.execute("DROP TABLE IF EXISTS authors_author")
+    recorder = MigrationRecorder(connection)
+    recorder.ensure_schema()
+    recorder.migration_qs.filter(app=APP).delete()
+
+
+@pytest.fixture
+def authors_at_initial(transactional_db):
+    """The authors table as migration 0001_initial made it (with full_name), empty.
+    Afterwards, the table is put back in its final state for the other specs."""
+    drop_authors_table()
+    executor().migrate([INITIAL])
+    yield
+    try:
+        executor().migrate([final_migration()])
+    except Exception:
+        # The learner's migrations don't run: rebuild the table from the model.
+        drop_authors_table()
+        try:
+            model = apps.get_model(APP, "Author")
+        except LookupError:
+            return
+        with connection.schema_editor() as editor:
+            editor.create_model(model)
+
+
+def insert_full_names(names):
+    Author = historical_author(INITIAL)
+    for name in names:
+        Author.objects.create(full_name=name)
+
+
+def split_names(target):
+    Author = historical_author(target)
+    fields = {field.name for field in Author._meta.get_fields()}
+    if not {"first_name", "last_name"} <= fields:
+        pytest.fail(
+            f"after the last migration ({target[1]}) Author has the fields {sorted(fields)}; "
+            "expected first_name and last_name"
+        )
+    return list(Author.objects.order_by("pk").values_list("first_name", "last_name"))
+
+
+@pytest.mark.task(1)
+@pytest.mark.django_db(transaction=True)
+def test_migrating_forward_splits_every_full_name(authors_at_initial):
+    insert_full_names(NAMES)
+    final = final_migration()
+    migrate(final, "forward")
+    rows = split_names(final)
+    assert rows == SPLIT, (
+        f"after migrating forward, the authors {NAMES} became (first_name, last_name) "
+        f"{rows}; expected {SPLIT}. As makemigrations wrote it, 0002 drops full_name "
+        "before anything reads it: add the columns, copy the names in a RunPython step, "
+        "and only then remove full_name"
+    )
+
+
+@pytest.mark.task(2)
+@pytest.mark.django_db(transaction=True)
+def test_migrating_back_restores_every_full_name(authors_at_initial):
+    insert_full_names(NAMES)
+    final = final_migration()
+    migrate(final, "forward")
+    historical_author(final).objects.create(first_name="Zadie", last_name="Smith")
+    migrate(INITIAL, "back")
+    Author = historical_author(INITIAL)
+    names = list(Author.objects.order_by("pk").values_list("full_name", flat=True))
+    expected = [
+        "Mary Shelley",
+        "Ursula K. Le Guin",
+        "Homer",
+        "Octavia Butler",
+        "Gabriel García Márquez",
+        "Zadie Smith",
+    ]
+    assert names == expected, (
+        f"after migrating forward and back to 0001, full_name is {names}; expected "
+        f"{expected} (first and last name joined with one space, for the author created "
+        "after the split too). A reverse of RunPython.noop, or none at all, loses them"
+    )
+
+
+@pytest.mark.task(3)
+@pytest.mark.django_db(transaction=True)
+def test_models_and_migrations_agree(authors_at_initial):
+    from authors.models import Author
+
+    final = final_migration()
+    migrate(final, "forward")
+    for first, last in (
+        ("Zadie", "Smith"),
+        ("Percy", "Shelley"),
+        ("Ursula", "K. Le Guin"),
+        ("Mary", "Shelley"),
+    ):
+        Author.objects.create(first_name=first, last_name=last)
+    order = [str(author) for author in Author.objects.all()]
+    assert order == ["Ursula K. Le Guin", "Mary Shelley", "Percy Shelley", "Zadie Smith"], (
+        f"Author.objects.all() lists {order}; expected last name, then first name: "
+        "Meta.ordering = ['last_name', 'first_name']"
+    )
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, "authors_author")
+    indexed = [spec["columns"] for spec in constraints.values() if spec["index"]]
+    assert ["last_name", "first_name"] in indexed, (
+        f"after migrating forward, the authors table has indexes on {indexed}; expected one "
+        "on (last_name, first_name): Meta.indexes, and a migration that creates it"
+    )
+    out = io.StringIO()
+    try:
+        call_command(
+            "makemigrations",
+            APP,
+            check=True,
+            dry_run=True,
+            interactive=False,
+            stdout=out,
+            stderr=out,
+        )
+    except SystemExit:
+        pytest.fail(
+            "makemigrations --check finds changes to authors/models.py that no migration "
+            f"records:\n{out.getvalue().strip()}\nRun `python manage.py makemigrations authors`"
+        )

@@ -1,0 +1,168 @@
+"""Challenge 6, Raw SQL: the reports of catalog/raw.py, correct and attacked."""
+
+from decimal import Decimal
+
+import pytest
+from django.db import connection, transaction
+from django.db.models.query import RawQuerySet
+from django.test.utils import CaptureQueriesContext
+
+pytestmark = pytest.mark.django_db
+
+INJECTIONS = [
+    "' OR 1=1 --",
+    "' OR '1'='1",
+    "x' UNION SELECT username, id FROM auth_user --",
+    "'; DELETE FROM catalog_book; --",
+]
+
+
+@pytest.fixture(autouse=True)
+def no_routing(settings):
+    """Every query of these specs goes to "default", whatever the router of
+    challenge 7 (config/routers.py) says: a half-done router can't fail them."""
+    settings.DATABASE_ROUTERS = []
+
+
+@pytest.fixture
+def catalog(django_user_model):
+    """Books of three authors, reviews for three of them, and a user whose name an
+    attacker would like to read."""
+    from catalog.models import Author, Book, Review
+
+    django_user_model.objects.create(username="admin")
+    authors = {
+        name: Author.objects.create(name=name)
+        for name in ("Frank Herbert", "Flann O'Brien", "William Gibson", "Jane Austen")
+    }
+    rows = [
+        ("Dune", "Frank Herbert", 3, [5, 5, 4]),
+        ("Dune Messiah", "Frank Herbert", 0, []),
+        ("The Third Policeman", "Flann O'Brien", 2, [4, 4]),
+        ("Neuromancer", "William Gibson", 5, [4]),
+        ("Emma", "Jane Austen", 1, [3]),
+    ]
+    for number, (title, author, stock, ratings) in enumerate(rows):
+        book = Book.objects.create(
+            title=title,
+            author=authors[author],
+            isbn=f"97810000000{number:02d}",
+            price=Decimal("10.00"),
+            stock=stock,
+        )
+        for rating in ratings:
+            Review.objects.create(book=book, reviewer="reader", rating=rating)
+
+
+def run(function, *args):
+    """Call a report in a savepoint and list its rows; a database error fails the
+    spec with the SQL problem explained."""
+    with CaptureQueriesContext(connection) as queries:
+        try:
+            with transaction.atomic():
+                rows = list(function(*args))
+        except Exception as error:
+            pytest.fail(
+                f"{function.__name__}({', '.join(map(repr, args))}) raised "
+                f"{type(error).__name__}: {error}. A value formatted into the SQL string "
+                "(f-string, %, +, format) breaks on a quote; pass it as a parameter"
+            )
+    return rows, [
+        q["sql"]
+        for q in queries.captured_queries
+        if not q["sql"].startswith(("SAVEPOINT", "RELEASE"))
+    ]
+
+
+def book_count():
+    from catalog.models import Book
+
+    return Book.objects.count()
+
+
+@pytest.mark.task(1)
+def test_top_rated_maps_rows_to_books_with_extra_attributes(catalog):
+    from catalog import raw
+    from catalog.models import Book
+
+    result = raw.top_rated(4)
+    assert isinstance(result, RawQuerySet), (
+        f"top_rated() returned a {type(result).__name__}; expected the RawQuerySet of "
+        "Book.objects.raw(...), which maps each row to a Book"
+    )
+    books, sql = run(raw.top_rated, 4)
+    assert all(isinstance(book, Book) for book in books)
+    found = [
+        (book.title, getattr(book, "average_rating", None), getattr(book, "review_count", None))
+        for book in books
+    ]
+    expected = [
+        ("Dune", pytest.approx(14 / 3), 3),
+        ("Neuromancer", 4, 1),
+        ("The Third Policeman", 4, 2),
+    ]
+    assert found == expected, (
+        f"top_rated(4) gave (title, average_rating, review_count) {found}; expected "
+        "[('Dune', 4.67, 3), ('Neuromancer', 4.0, 1), ('The Third Policeman', 4.0, 2)]: "
+        "an average of at least 4, best first, ties by title; any column the SELECT "
+        "names beyond the model's fields (AVG(...) AS average_rating) becomes an attribute"
+    )
+    assert len(sql) == 1, (
+        f"top_rated() ran {len(sql)} queries: a column missing from the SELECT is loaded "
+        "later, one query per book (a deferred field); select the book's columns (b.*)"
+    )
+    titles = [book.title for book in run(raw.top_rated, 0)[0]]
+    assert titles == ["Dune", "Neuromancer", "The Third Policeman", "Emma"], (
+        f"top_rated(0) found {titles}; expected every reviewed book, and no book "
+        "without reviews (Dune Messiah)"
+    )
+
+
+@pytest.mark.task(2)
+def test_stock_by_author_reads_rows_with_a_cursor(catalog):
+    from catalog import raw
+
+    for name, expected in (
+        ("Frank Herbert", [("Dune", 3), ("Dune Messiah", 0)]),
+        ("Flann O'Brien", [("The Third Policeman", 2)]),
+        ("Nobody", []),
+    ):
+        rows, _sql = run(raw.stock_by_author, name)
+        rows = [tuple(row) for row in rows]
+        assert rows == expected, f"stock_by_author({name!r}) returned {rows}; expected {expected}"
+
+
+@pytest.mark.task(3)
+def test_stock_by_author_is_not_injectable(catalog):
+    from catalog import raw
+
+    for payload in INJECTIONS:
+        rows, sql = run(raw.stock_by_author, payload)
+        assert rows == [] and book_count() == 5, (
+            f"stock_by_author({payload!r}) returned {len(rows)} rows {rows[:3]} and left "
+            f"{book_count()} of 5 books; expected nothing: the name was pasted into the "
+            f"SQL ({sql[-1] if sql else ''!r}). Pass it as a parameter: "
+            "cursor.execute('... WHERE a.name = %s', [name])"
+        )
+
+
+@pytest.mark.task(3)
+def test_top_rated_is_not_injectable(catalog):
+    from catalog import raw
+
+    for payload in ("6 OR 1=1", "6) OR (1=1", "0; DELETE FROM catalog_book"):
+        try:
+            with transaction.atomic():
+                books = list(raw.top_rated(payload))
+        except (TypeError, ValueError):
+            books = []  # refusing a rating that isn't a number is fine too
+        except Exception as error:
+            pytest.fail(
+                f"top_rated({payload!r}) raised {type(error).__name__} ({error}): the "
+                "value became part of the SQL. Pass it in raw()'s params list"
+            )
+        assert books == [] and book_count() == 5, (
+            f"top_rated({payload!r}) returned {len(books)} books and left {book_count()} "
+            "of 5; expected none: the rating was formatted into the SQL string. Use a "
+            "%s placeholder and Book.objects.raw(sql, [min_rating])"
+        )

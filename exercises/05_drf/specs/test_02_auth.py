@@ -1,0 +1,202 @@
+"""Challenge 2, Authentication and permissions: /access/tasks/ for anonymous visitors,
+strangers and owners, with tokens and sessions."""
+
+import json
+
+import pytest
+from model_bakery import baker
+from rest_framework.test import APIClient
+
+LIST = "/access/tasks/"
+TOKEN = "/access/token/"
+
+
+def detail(task):
+    return f"/access/tasks/{task.pk}/"
+
+
+def body(response, limit=200):
+    try:
+        text = json.dumps(response.json())
+    except (ValueError, TypeError):
+        return f"({response.headers.get('Content-Type', 'no content type')} body)"
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
+@pytest.fixture
+def tasks(owner):
+    """The owner's public and private task."""
+    from tasks.models import Task
+
+    return (
+        baker.make(Task, owner=owner, title="Public plan", is_private=False),
+        baker.make(Task, owner=owner, title="Private diary", is_private=True),
+    )
+
+
+def check(who, client, cases):
+    """cases: (method, url, data, expected status, why). Fails listing every miss."""
+    misses = []
+    for method, url, data, expected, why in cases:
+        response = getattr(client, method)(url, data, format="json")
+        if response.status_code != expected:
+            misses.append(
+                f"{who} {method.upper()} {url} answered {response.status_code} {body(response)}; "
+                f"expected {expected}: {why}"
+            )
+    assert not misses, "\n".join(misses)
+
+
+NOT_401 = "not authenticated is 401, not 403"
+HIDDEN = "a private task does not exist for anyone but its owner: 404, not 403 (task 4)"
+
+
+@pytest.mark.task(1)
+def test_anonymous_reads_public_tasks_and_gets_401_for_writes(api_client, tasks):
+    public, private = tasks
+    check(
+        "anonymous",
+        api_client,
+        [
+            ("get", detail(public), None, 200, "public tasks are public"),
+            ("post", LIST, {"title": "Spam"}, 401, NOT_401),
+            ("patch", detail(public), {"done": True}, 401, NOT_401),
+            ("delete", detail(public), None, 401, NOT_401),
+        ],
+    )
+    response = api_client.post(LIST, {"title": "Spam"}, format="json")
+    challenge = response.headers.get("WWW-Authenticate", "")
+    assert challenge.startswith("Token"), (
+        f"the 401 carries WWW-Authenticate {challenge!r}; expected 'Token': DRF takes it from "
+        "the FIRST authentication class, and SessionAuthentication has none (so it answers "
+        "403 instead). List TokenAuthentication first"
+    )
+    public.refresh_from_db()
+    assert not public.done, "an anonymous PATCH changed the task"
+    titles = [item["title"] for item in api_client.get(LIST).json()]
+    assert titles == ["Public plan"], (
+        f"anonymous GET {LIST} listed {titles}; expected the public tasks only (task 4)"
+    )
+    check("anonymous", api_client, [("get", detail(private), None, 404, HIDDEN)])
+
+
+@pytest.mark.task(3)
+def test_a_stranger_may_read_but_not_change_someone_elses_task(stranger, client_for, tasks):
+    from tasks.models import Task
+
+    public, private = tasks
+    client = client_for(stranger)
+    not_owner = "only the owner may change a task: an object-level permission"
+    check(
+        "stranger",
+        client,
+        [
+            ("get", detail(public), None, 200, "reading a public task is fine"),
+            ("patch", detail(public), {"done": True}, 403, f"{not_owner} (has_object_permission)"),
+            ("put", detail(public), {"title": "Mine now"}, 403, not_owner),
+            ("delete", detail(public), None, 403, not_owner),
+            ("post", LIST, {"title": "My own"}, 201, "any signed-in user may create tasks"),
+        ],
+    )
+    public.refresh_from_db()
+    assert (public.title, public.done) == ("Public plan", False), "a stranger changed the task"
+    assert Task.objects.filter(pk=public.pk).exists(), "a stranger deleted the task"
+    check(
+        "stranger",
+        client,
+        [
+            ("get", detail(private), None, 404, HIDDEN),
+            ("patch", detail(private), {"done": True}, 404, HIDDEN),
+        ],
+    )
+    titles = {item["title"] for item in client.get(LIST).json()}
+    assert titles == {"Public plan", "My own"}, (
+        f"the stranger's list shows {sorted(titles)}; expected the public tasks and their own, "
+        "never another user's private task (task 4)"
+    )
+
+
+@pytest.mark.task(4)
+def test_the_owner_sees_and_changes_their_own_tasks(owner, stranger, client_for, tasks):
+    from tasks.models import Task
+
+    public, private = tasks
+    baker.make(Task, owner=stranger, title="Their secret", is_private=True)
+    client = client_for(owner)
+    titles = {item["title"] for item in client.get(LIST).json()}
+    assert titles == {"Public plan", "Private diary"}, (
+        f"the owner's list shows {sorted(titles)}; expected the public tasks and their own "
+        "private ones, without other users' private tasks"
+    )
+    check(
+        "owner",
+        client,
+        [
+            ("get", detail(private), None, 200, "the owner sees their task"),
+            ("patch", detail(private), {"done": True}, 200, "the owner may change their task"),
+            ("patch", detail(public), {"title": "Plan v2"}, 200, "the owner may change it"),
+            ("delete", detail(public), None, 204, "the owner may delete their task"),
+        ],
+    )
+    private.refresh_from_db()
+    assert private.done
+
+
+@pytest.mark.task(2)
+def test_a_token_from_the_token_endpoint_authenticates(owner, tasks, password):
+    client = APIClient(enforce_csrf_checks=True)
+    refused = client.post(TOKEN, {"username": "olivia", "password": "wrong"}, format="json")
+    assert refused.status_code == 400, (
+        f"POST {TOKEN} with a wrong password answered {refused.status_code} {body(refused)}; "
+        "expected 400: route DRF's obtain_auth_token view at token/ in access/urls.py"
+    )
+    response = client.post(TOKEN, {"username": "olivia", "password": password}, format="json")
+    assert response.status_code == 200 and "token" in response.json(), (
+        f"POST {TOKEN} with the right password answered {response.status_code} {body(response)}; "
+        'expected 200 {"token": "<key>"}'
+    )
+    client.credentials(HTTP_AUTHORIZATION=f"Token {response.json()['token']}")
+    created = client.post(LIST, {"title": "By token"}, format="json")
+    assert created.status_code == 201, (
+        f"POST {LIST} with 'Authorization: Token <key>' answered {created.status_code} "
+        f"{body(created)}; expected 201: add TokenAuthentication to the view's "
+        "authentication_classes (a token needs no CSRF token)"
+    )
+    assert created.json().get("owner") == "olivia", f"the task was created as {body(created)}"
+
+    client.credentials(HTTP_AUTHORIZATION="Token not-a-real-key")
+    bad = client.get(LIST)
+    assert bad.status_code == 401, (
+        f"GET {LIST} with an invalid token answered {bad.status_code}; expected 401 "
+        "(a wrong credential is an error, not an anonymous visit)"
+    )
+
+
+@pytest.mark.task(1)
+def test_a_session_still_works_and_its_writes_need_the_csrf_token(owner, tasks, password):
+    from tasks.models import Task
+
+    client = APIClient(enforce_csrf_checks=True)
+    assert client.login(username="olivia", password=password)
+    listed = {item["title"] for item in client.get(LIST).json()}
+    assert "Private diary" in listed, (
+        f"a session-authenticated GET {LIST} listed {sorted(listed)}; keep SessionAuthentication "
+        "for the browser, next to TokenAuthentication"
+    )
+    forged = client.post(LIST, {"title": "Forged"}, format="json")
+    assert forged.status_code == 403, (
+        f"a session POST without a CSRF token answered {forged.status_code}; expected 403 "
+        "(SessionAuthentication enforces CSRF; don't disable it)"
+    )
+    assert not Task.objects.filter(title="Forged").exists()
+    token_client = APIClient(enforce_csrf_checks=True)
+    key = token_client.post(TOKEN, {"username": "olivia", "password": password}, format="json")
+    assert key.status_code == 200, (
+        f"POST {TOKEN} answered {key.status_code}; expected 200 with a token (task 2)"
+    )
+    token_client.credentials(HTTP_AUTHORIZATION=f"Token {key.json()['token']}")
+    by_token = token_client.post(LIST, {"title": "No CSRF needed"}, format="json")
+    assert by_token.status_code == 201, (
+        f"a token POST answered {by_token.status_code} {body(by_token)}; expected 201 without "
+        "any CSRF token: only session authentication needs one"
+    )

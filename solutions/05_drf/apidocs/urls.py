@@ -1,0 +1,23 @@
+"""Challenge 7, API documentation: mounted under /apidocs/ by config/urls.py."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import SimpleRouter
+
+from apidocs import views
+
+router = SimpleRouter()
+router.register("tasks", views.TaskViewSet, basename="apidocs-task")
+
+# The schema documents this API only, at its real paths (the other challenges' APIs are
+# exercises of their own, whatever state they are in).
+documented = [path("apidocs/", include(router.urls))]
+
+urlpatterns = [
+    # GET /apidocs/schema/: the OpenAPI 3 schema, YAML by default, JSON with ?format=json.
+    path("schema/", SpectacularAPIView.as_view(patterns=documented), name="apidocs-schema"),
+    # The UI is a static page that fetches the schema by URL name: one source of truth,
+    # the schema view (the page's JavaScript comes from a CDN unless the sidecar is used).
+    path("", SpectacularSwaggerView.as_view(url_name="apidocs-schema"), name="apidocs-ui"),
+    *router.urls,
+]
