@@ -149,10 +149,9 @@ def _reset_app_registry() -> None:
 
 def wait_warm() -> list[str]:
     """``--warm``: import the heavy modules now, then wait for the real arguments on stdin."""
-    import django.test  # noqa: F401 - imports Django's ORM, test client and utilities
-    import pytest  # noqa: F401
-    import pytest_django  # noqa: F401
-    import pytest_django.plugin  # noqa: F401
+    from grader import forkserver
+
+    forkserver.preload()
 
     line = sys.stdin.readline()
     if not line:

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from grader import forkserver, results, state
 from grader import pristine as kit_record
-from grader import results, state
 from grader.course import Challenge, Course, Topic
-from grader.runner import TopicRun, WarmChild, run_topic
+from grader.forkserver import ForkServer
+from grader.runner import TopicRun, WarmChild, child_env, run_topic
 from grader.targets import topic_folders
 
 Progress = Callable[[Topic, TopicRun], None]
@@ -38,15 +39,22 @@ def run_jobs(jobs: list[Job], *, workers: int | None = None, timeout: float | No
              progress: Progress | None = None, warm: WarmChild | None = None) -> dict[Job, TopicRun]:
     """Run every job, ``workers`` at a time (default: one per core, at least 2)."""
     runs: dict[Job, TopicRun] = {}
+    # One job gains nothing from a server: it would pay the imports once all the same.
+    server = ForkServer(child_env()) if len(jobs) > 1 and forkserver.available() else None
 
     def one(job: Job) -> None:
-        run = run_topic(job.folder, timeout=timeout or job.topic.timeout, specs=job.specs, warm=warm)
+        run = run_topic(job.folder, timeout=timeout or job.topic.timeout, specs=job.specs, warm=warm,
+                        server=server)
         runs[job] = run
         if progress:
             progress(job.topic, run)
 
-    with ThreadPoolExecutor(max_workers=workers or default_jobs()) as pool:
-        list(pool.map(one, jobs))
+    try:
+        with ThreadPoolExecutor(max_workers=workers or default_jobs()) as pool:
+            list(pool.map(one, jobs))
+    finally:
+        if server:
+            server.close()
     return runs
 
 

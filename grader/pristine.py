@@ -17,7 +17,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from grader.course import Course, CourseError
+from grader.course import Course, CourseError, Topic
 from grader.files import write_atomic
 
 FILE = "pristine.json"
@@ -78,13 +78,13 @@ def freeze(course: Course) -> Path:
     return target
 
 
-def stale(course: Course) -> list[str]:
-    """What differs between the topic folders and the record, one line each."""
+def stale(course: Course, topics: list[Topic] | None = None) -> list[str]:
+    """What differs between the topic folders (all, or ``topics``) and the record, one line each."""
     recorded = load(course)
     if recorded is None:
         return [f"exercises/{FILE} is missing or unreadable"]
-    current = scan(course)
-    names = {t.name for t in course.topics}
+    names = {t.name for t in topics or course.topics}
+    current = {k: v for k, v in scan(course).items() if k.split("/", 1)[0] in names}
     recorded = {k: v for k, v in recorded.items() if k.split("/", 1)[0] in names}
     problems = [f"{rel}: changed" for rel in sorted(current.keys() & recorded.keys())
                 if current[rel]["sha256"] != recorded[rel].get("sha256")]

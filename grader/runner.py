@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from grader.events import SKIPPED_AFTER_TIMEOUT, EventReader, clip
+from grader.forkserver import ForkServer
 
 # Variables of the learner's shell that would change what the child runs.
 LEAKY_ENV = ("DJANGO_SETTINGS_MODULE", "PYTHONPATH", "PYTHONSTARTUP", "PYTHONHOME",
@@ -130,10 +131,11 @@ class WarmChild:
 
 
 def run_topic(directory: Path, *, timeout: float, specs: list[str] | None = None,
-              topic_limit: float = 900.0, warm: WarmChild | None = None) -> TopicRun:
+              topic_limit: float = 900.0, warm: WarmChild | None = None,
+              server: ForkServer | None = None) -> TopicRun:
     """Run the specs of the topic project in ``directory`` (all, or the given
     spec files) and return what happened to each. A ``warm`` child, if it
-    suits, runs the first attempt."""
+    suits, runs the first attempt; with a fork ``server``, children are its forks."""
     run = TopicRun(directory=directory)
     started = time.perf_counter()
     quarantine: list[str] = []
@@ -153,6 +155,8 @@ def run_topic(directory: Path, *, timeout: float, specs: list[str] | None = None
                 cmd += ["--quarantine", rel]
             cmd += ["--", *(specs or [])]
             started_child = warm.take(directory, cmd) if warm and attempt == 0 else None
+            if started_child is None and server is not None:
+                started_child = server.spawn(cmd[3:], directory)
             outcome = _run_child(cmd, directory, events_file, run, timeout, deadline=started + topic_limit,
                                  collected=collected, started_child=started_child)
             collected = collected or bool(run.specs)

@@ -212,3 +212,28 @@ def test_endless_output_is_drained_not_stored(course):
     assert count["status"] == "timeout", count
     assert statuses(doc)["demo.hello"] == "pass"
     assert not any(course.root.rglob("*.log"))
+
+
+def test_forked_children_and_spawned_ones_give_identical_results(course):
+    """Two topics (the fork server serves two or more), each with faults that end or hang
+    a child: the results document is the same with and without the fork server."""
+    import shutil
+
+    second = course.root / "exercises" / "02_again"
+    shutil.copytree(course.topic, second)
+    shutil.copytree(course.root / "solutions" / "01_demo", course.root / "solutions" / "02_again")
+    course.write("count/logic.py", "import os\n\ndef count_words(text):\n    os._exit(0)\n")
+    course.write("panel/signals.py", "import os\nos._exit(3)\n")
+    (second / "count" / "logic.py").write_text("import ctypes\n\ndef count_words(text):\n    ctypes.string_at(0)\n")
+    (second / "hello" / "views.py").write_text("def hello(request):\n    while True:\n        pass\n")
+
+    def outcome(doc):
+        return [(t["id"], t["status"], [(c["id"], c["status"], c["message"],
+                                         [(s["name"], s["status"], re.sub(r"0x[0-9a-f]+", "0x…", s["message"]))
+                                          for s in c["specs"]]) for c in t["challenges"]]) for t in doc["topics"]]
+
+    forked = course.grade()
+    spawned = course.grade(env={"GRADER_NO_FORK": "1"})
+    assert outcome(forked) == outcome(spawned)
+    assert statuses(forked) == {"demo.hello": "pass", "demo.count": "error", "demo.panel": "error",
+                                "again.hello": "timeout", "again.count": "error", "again.panel": "pass"}

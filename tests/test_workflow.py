@@ -262,3 +262,11 @@ def test_colours_follow_the_flag_and_no_color(course):
     assert not ANSI.search(course.grader("--color", "never", "list", env={"FORCE_COLOR": "1"}).stdout)
     assert "\x1b[31m" in course.grader("list", env={"FORCE_COLOR": "1"}).stdout  # red: failing
     assert "\x1b[31m" not in course.grader("list", env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).stdout
+
+
+def test_verify_flags_a_stale_starter_record(kit):
+    assert "starter record" not in kit.grader("verify").stdout
+    kit.write("count/logic.py", "def count_words(text):\n    return -1  # TODO\n")
+    proc = kit.grader("verify")
+    assert proc.returncode == 1
+    assert "starter record: 01_demo/count/logic.py: changed (run `grader freeze`" in proc.stdout

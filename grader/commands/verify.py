@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from grader import ui, validate
+from grader import pristine, ui, validate
 from grader.grading import grade
 
 HELP = "maintainer check: manifests valid, every solution passes, every starter fails"
@@ -44,6 +44,8 @@ def run(course, args) -> int:
     problems = []
     for topic in topics:
         problems += validate.topic_problems(course, topic)
+    problems += [f"starter record: {p} (run `grader freeze`, then commit exercises/{pristine.FILE})"
+                 for p in pristine.stale(course, topics)]
     ui.out.print(f"manifests: {'ok' if not problems else f'{len(problems)} problem(s)'}")
     solved = grade(course, topics, "solutions", jobs=args.jobs)
     found = solution_problems(solved)
