@@ -3,7 +3,11 @@
 Prints medians of several runs on this machine:
 - full `grade` over every topic vs. plain `pytest` run topic by topic in sequence;
 - `check` of one challenge vs. bare `pytest` on its spec file;
-- `watch`: the time from saving a file to the verdict on screen (budget: about 1 s).
+- `watch`: the time from saving a file to the verdict on screen (budget: about 1 s);
+- `batch` over 20 copies of the kit vs. 20 × one full grade on one core ÷ cores (budget 1.2).
+
+Budgets (issue "Grading a cohort"): full `grade --target solutions` ≤ 0.30 × plain pytest
+topic by topic; batch ≤ 1.2 × (20 × one full grade ÷ cores). Each line says ok or OVER.
 """
 
 from __future__ import annotations
@@ -25,17 +29,20 @@ from tests.watch_session import Session
 KIT = Path(__file__).resolve().parent.parent
 REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))
 SAVES = 7
+EDIT_PAUSE = 1.5  # seconds between a verdict and the next save: a learner reads, then edits
+BATCH = 20
 WATCH_BUDGET = 1.0
 
 
-def timed(cmd: list[str], cwd: Path) -> float:
+def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> float:
     started = time.perf_counter()
-    subprocess.run(cmd, cwd=cwd, env=child_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(cmd, cwd=cwd, env={**child_env(), **(env or {})}, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
     return time.perf_counter() - started
 
 
-def median(cmd: list[str], cwd: Path) -> float:
-    return statistics.median(timed(cmd, cwd) for _ in range(REPEAT))
+def median(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> float:
+    return statistics.median(timed(cmd, cwd, env) for _ in range(REPEAT))
 
 
 def sequential_pytest(folders: list[Path]) -> float:
@@ -45,8 +52,9 @@ def sequential_pytest(folders: list[Path]) -> float:
     return statistics.median(once() for _ in range(REPEAT))
 
 
-def row(label: str, ours: float, theirs: float, baseline: str) -> None:
-    print(f"{label:<44} {ours:6.2f} s   {baseline} {theirs:6.2f} s   ratio {ours / theirs:4.2f}")
+def row(label: str, ours: float, theirs: float, baseline: str, budget: float | None = None) -> None:
+    verdict = "" if budget is None else f"   budget {budget:.2f} " + ("ok" if ours / theirs <= budget else "OVER")
+    print(f"{label:<44} {ours:6.2f} s   {baseline} {theirs:6.2f} s   ratio {ours / theirs:4.2f}{verdict}")
 
 
 def main() -> int:
@@ -59,12 +67,25 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folders = [overlay(course.exercises / t.name, course.solutions / t.name, Path(tmp)) for t in course.topics]
         row("grade --target solutions (all topics)", median([*grader, "grade", "--target", "solutions"], KIT),
+            sequential_pytest(folders), "pytest per topic", budget=0.30)
+        row("  the same without the fork server",
+            median([*grader, "grade", "--target", "solutions"], KIT, {"GRADER_NO_FORK": "1"}),
             sequential_pytest(folders), "pytest per topic")
     first = course.challenges[0]
     topic_dir = course.exercises / first.topic.name
     row(f"check {first.id}", median([*grader, "check", first.id], KIT),
         median([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", first.spec], topic_dir),
         "pytest spec file")
+    one_core = median([*grader, "grade", "--jobs", "1"], KIT)
+    cores = os.cpu_count() or 1
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in range(BATCH):
+            shutil.copytree(course.exercises, Path(tmp) / f"learner{n:02d}" / "exercises",
+                            ignore=shutil.ignore_patterns("__pycache__"))
+        batch = timed([*grader, "batch", *(str(p) for p in sorted(Path(tmp).iterdir())),
+                       "--out", str(Path(tmp) / "marks")], KIT)
+    row(f"batch of {BATCH} copies of the kit", batch, BATCH * one_core / cores,
+        f"{BATCH} × grade on 1 core ({one_core:.2f} s) ÷ {cores} cores", budget=1.2)
     watch_median, spread = save_to_verdict(course, first)
     print(f"{'watch: save to verdict (' + first.id + ')':<44} {watch_median:6.2f} s   "
           f"median of {SAVES} saves ({spread})   budget {WATCH_BUDGET:.1f} s "
@@ -86,9 +107,11 @@ def save_to_verdict(course, challenge) -> tuple[float, str]:
         original = saved.read_text(encoding="utf-8")
         times = []
         for n in range(SAVES):
+            time.sleep(EDIT_PAUSE)
             saved.write_text(original + f"\n# save {n}\n", encoding="utf-8")
             at = time.perf_counter()
-            session.expect(r"^[✓✗] ", timeout=60)
+            verdict = session.expect(r"^[✓✗] ", timeout=60)
+            assert ": error" not in verdict and ": timeout" not in verdict, verdict
             times.append(session.matched_at - at)
             session.expect("watching for saves|passes", timeout=60)
         session.send("q\n")

@@ -132,3 +132,22 @@ def test_help_of_every_command_has_an_example(course):
         proc = course.grader(command, "--help")
         assert proc.returncode == 0
         assert "example" in proc.stdout
+
+
+def test_the_github_workflow_runs_a_valid_grade_command():
+    import shlex
+
+    import yaml
+
+    from grader.cli import build_parser
+    from tests.conftest import KIT
+
+    workflow = yaml.safe_load((KIT / ".github/workflows/grade.yml").read_text())
+    steps = workflow["jobs"]["grade"]["steps"]
+    commands = [line for step in steps for line in str(step.get("run", "")).splitlines()
+                if line.strip().startswith("grader ")]
+    assert commands, "the workflow runs no grader command"
+    for line in commands:
+        args = build_parser().parse_args(shlex.split(line.split("|")[0])[1:])
+        assert args.command == "grade" and args.junit and args.gradescope and args.pristine
+    assert any("requirements.lock" in str(step.get("run", "")) for step in steps), "install the pinned set"
