@@ -100,6 +100,19 @@ def starter(course: Course, topic_name: str, rel: str) -> bytes:
     if not entry:
         raise CourseError(f"exercises/{key}: the kit has no record of its starter "
                           f"(exercises/{FILE} is missing or does not list it)")
+    return _fetch(course, key, entry)
+
+
+def starter_or_absent(course: Course, topic_name: str, rel: str) -> bytes | None:
+    """As ``starter``, but None for a file the kit does not ship (the learner creates it)."""
+    recorded = load(course)
+    if recorded is None:
+        raise CourseError(f"exercises/{FILE} is missing: the kit's starters are unknown")
+    entry = recorded.get(f"{topic_name}/{rel}")
+    return _fetch(course, f"{topic_name}/{rel}", entry) if entry else None
+
+
+def _fetch(course: Course, key: str, entry: dict[str, str]) -> bytes:
     current = course.exercises / key
     if current.is_file() and digest(current.read_bytes()) == entry.get("sha256"):
         return current.read_bytes()

@@ -270,3 +270,16 @@ def test_verify_flags_a_stale_starter_record(kit):
     proc = kit.grader("verify")
     assert proc.returncode == 1
     assert "starter record: 01_demo/count/logic.py: changed (run `grader freeze`" in proc.stdout
+
+
+def test_reset_removes_a_file_the_starter_does_not_have_after_backing_it_up(course):
+    manifest = course.topic / "topic.toml"
+    manifest.write_text(manifest.read_text().replace('files = ["count/logic.py"]',
+                                                     'files = ["count/logic.py", "count/helpers.py"]'))
+    assert course.grader("freeze").returncode == 0
+    course.write("count/helpers.py", "def split(text):\n    return text.split()\n")
+    proc = course.grader("reset", "demo.count", "--yes")
+    assert proc.returncode == 0, proc.stderr
+    assert not (course.topic / "count" / "helpers.py").exists()
+    [backup] = (course.root / ".grader" / "backups").iterdir()
+    assert (backup / "files" / "01_demo" / "count" / "helpers.py").read_text().startswith("def split")

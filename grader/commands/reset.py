@@ -63,10 +63,14 @@ def _shown(course, path: Path) -> str:
 def reset(course, args) -> int:
     challenge = course.challenge(args.challenge)
     topic = challenge.topic.name
-    starters = {rel: pristine.starter(course, topic, rel) for rel in challenge.files}  # all found, or nothing done
-    changed = [rel for rel, data in starters.items()
-               if not (course.exercises / topic / rel).is_file()
-               or (course.exercises / topic / rel).read_bytes() != data]
+    # Every starter found before anything is touched; None: the kit ships no such file.
+    starters = {rel: pristine.starter_or_absent(course, topic, rel) for rel in challenge.files}
+
+    def differs(rel: str) -> bool:
+        mine = course.exercises / topic / rel
+        return mine.is_file() != (starters[rel] is not None) or (mine.is_file() and mine.read_bytes() != starters[rel])
+
+    changed = [rel for rel in starters if differs(rel)]
     shared = [f.rel for f in reference.files(course, challenge) if f.shared]
     if shared:
         ui.out.print(f"Shared files ({', '.join(shared)}) also carry this challenge's TODOs; reset leaves them "
@@ -80,6 +84,9 @@ def reset(course, args) -> int:
     folder = back_up(course, topic, changed, challenge.id)
     for rel in changed:
         target = course.exercises / topic / rel
+        if starters[rel] is None:  # a file the learner created: backed up, then removed
+            target.unlink(missing_ok=True)
+            continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(starters[rel])
     ui.out.print(ui.line(("Restored the starter", "green"), f" of {challenge.id}. Your files are in "

@@ -65,7 +65,8 @@ def _key_events(events: queue.Queue, single_keys: bool) -> None:
             data = os.read(fd, 1)
             if not data:
                 return
-            events.put(("key", data.decode("utf-8", "replace").lower()))
+            key = data.decode("utf-8", "replace")
+            events.put(("key", key if key in "\r\n" else key.lower()))
     for raw in sys.stdin:
         events.put(("key", raw.strip().lower()[:1] or "r"))
     events.put(("eof", None))
@@ -226,7 +227,7 @@ class Watch:
                             break
                         if value == "h":
                             self.hint()
-                        elif value == "r":
+                        elif value in ("r", "\n", "\r"):  # Enter reruns too
                             self.show_header()
                             self.settle(self.check())
                         elif value in ("n", "p"):
