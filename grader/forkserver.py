@@ -76,25 +76,35 @@ class ForkServer:
         self.reader.start()
 
     def _read(self) -> None:
-        for line in self.proc.stdout:
-            message = json.loads(line)
-            with self.lock:
-                if "pid" in message:
-                    event, box = self.started.pop(message["id"])
-                    child = ForkedProcess(message["pid"])
-                    self.running[message["id"]] = child
-                    box.append(child)
-                    event.set()
-                else:
-                    child = self.running.pop(message["id"])
-                    child.tail = message.get("tail", "")
-                    child.returncode = message["exit"]
-                    child.ended.set()
+        try:
+            for line in self.proc.stdout:
+                try:
+                    message = json.loads(line)
+                except ValueError:
+                    continue
+                with self.lock:
+                    if "pid" in message:
+                        event, box = self.started.pop(message["id"])
+                        child = ForkedProcess(message["pid"])
+                        self.running[message["id"]] = child
+                        box.append(child)
+                        event.set()
+                    else:
+                        child = self.running.pop(message["id"])
+                        child.tail = message.get("tail", "")
+                        child.returncode = message["exit"]
+                        child.ended.set()
+        finally:
+            self._gone()
+
+    def _gone(self) -> None:
         with self.lock:  # the server died: nothing more will start or end
             for event, _ in self.started.values():
                 event.set()
-            for child in self.running.values():
-                child.returncode = child.returncode if child.returncode is not None else -9
+            for child in self.running.values():  # orphans now: stop them, as the server would have reaped
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.killpg(child.pid, signal.SIGKILL)
+                child.returncode = -signal.SIGKILL
                 child.ended.set()
 
     def spawn(self, argv: list[str], cwd: Path) -> tuple[ForkedProcess, ForkedOutput] | None:

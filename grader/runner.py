@@ -29,11 +29,12 @@ LEAKY_ENV = ("DJANGO_SETTINGS_MODULE", "PYTHONPATH", "PYTHONSTARTUP", "PYTHONHOM
              "PYTEST_ADDOPTS", "PYTEST_PLUGINS", "PYTHONINSPECT", "PYTHONBREAKPOINT")
 KILL_GRACE = 5.0  # seconds past the spec timeout before the process is killed
 STARTUP_LIMIT = 10.0  # seconds to load a project and collect its specs, at least; 4 × the spec timeout
+POLL = 0.02
+CHILD = [sys.executable, "-m", "grader.child"]
 
 
 def startup_limit(timeout: float) -> float:
     return max(STARTUP_LIMIT, 4 * timeout)
-POLL = 0.02
 
 
 @dataclass
@@ -108,15 +109,14 @@ class WarmChild:
 
     def __init__(self, directory: Path):
         self.directory = directory
-        self.proc, self.output = _spawn([sys.executable, "-m", "grader.child", "--warm"], directory,
-                                        subprocess.PIPE)
+        self.proc, self.output = _spawn([*CHILD, "--warm"], directory, subprocess.PIPE)
 
-    def take(self, directory: Path, cmd: list[str]) -> tuple[subprocess.Popen, OutputTail] | None:
+    def take(self, directory: Path, args: list[str]) -> tuple[subprocess.Popen, OutputTail] | None:
         """Hand the child its arguments; None if it is for another folder or has died."""
         if directory != self.directory or self.proc.poll() is not None:
             return None
         try:
-            self.proc.stdin.write((json.dumps(cmd[3:]) + "\n").encode())
+            self.proc.stdin.write((json.dumps(args) + "\n").encode())
             self.proc.stdin.close()
         except OSError:
             return None
@@ -145,19 +145,18 @@ def run_topic(directory: Path, *, timeout: float, specs: list[str] | None = None
         scratch_dir = Path(scratch)
         for attempt in range(1000):
             events_file = scratch_dir / f"events-{attempt}.jsonl"
-            cmd = [sys.executable, "-m", "grader.child", "--topic", str(directory),
-                   "--events", str(events_file), "--timeout", str(timeout)]
+            args = ["--topic", str(directory), "--events", str(events_file), "--timeout", str(timeout)]
             if only is not None:
                 only_file = scratch_dir / f"only-{attempt}.txt"
                 only_file.write_text("\n".join(only), encoding="utf-8")
-                cmd += ["--only", str(only_file)]
+                args += ["--only", str(only_file)]
             for rel in quarantine:
-                cmd += ["--quarantine", rel]
-            cmd += ["--", *(specs or [])]
-            started_child = warm.take(directory, cmd) if warm and attempt == 0 else None
+                args += ["--quarantine", rel]
+            args += ["--", *(specs or [])]
+            started_child = warm.take(directory, args) if warm and attempt == 0 else None
             if started_child is None and server is not None:
-                started_child = server.spawn(cmd[3:], directory)
-            outcome = _run_child(cmd, directory, events_file, run, timeout, deadline=started + topic_limit,
+                started_child = server.spawn(args, directory)
+            outcome = _run_child([*CHILD, *args], directory, events_file, run, timeout, deadline=started + topic_limit,
                                  collected=collected, started_child=started_child)
             collected = collected or bool(run.specs)
             if outcome.finished or run.topic_error or outcome.out_of_time or not outcome.progress:

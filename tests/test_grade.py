@@ -237,3 +237,18 @@ def test_forked_children_and_spawned_ones_give_identical_results(course):
     assert outcome(forked) == outcome(spawned)
     assert statuses(forked) == {"demo.hello": "pass", "demo.count": "error", "demo.panel": "error",
                                 "again.hello": "timeout", "again.count": "error", "again.panel": "pass"}
+
+
+def test_a_dead_fork_server_falls_back_to_spawning(course):
+    from grader.forkserver import ForkServer
+    from grader.runner import child_env, run_topic
+
+    server = ForkServer(child_env())
+    server.proc.kill()
+    server.proc.wait()
+    try:
+        run = run_topic(course.topic, timeout=2, server=server)
+    finally:
+        server.close()
+    assert {s.name: s.status for s in run.specs.values()}["test_hello_says_hello"] == "pass"
+    assert not run.topic_error
