@@ -113,10 +113,12 @@ class Watch:
                 return candidate
         return None
 
-    def show_header(self) -> None:
+    def show_header(self, clear: bool = True) -> None:
         c = self.current
-        if ui.out.is_terminal:
+        if clear and ui.out.is_terminal:
             ui.out.clear()
+        elif not clear:
+            ui.out.print()
         ui.out.print(ui.line((f"{c.number} {c.id} — {c.title} {c.stars}", "bold")))
         ui.out.print(f"Instructions: exercises/{c.topic.name}/README.md, section {c.position}; "
                      f"files: {', '.join(c.files)}")
@@ -169,7 +171,7 @@ class Watch:
                 raise _AllDone
             ui.out.print(ui.line(("Next: ", "bold"), f"{nxt.number} {nxt.id} — {nxt.title}"))
             self.index = self.challenges.index(nxt)
-            self.show_header()
+            self.show_header(clear=False)  # keep the "passes" line on screen
             status = self.check()
 
     def hint(self) -> None:
