@@ -198,7 +198,12 @@ def main(argv: list[str] | None = None) -> int:
     # instead of a temporary file per spec that a print loop could grow to gigabytes.
     pytest_args = ["-c", str(root / "pytest.ini"), "--rootdir", str(root), "-p", "no:cacheprovider",
                    "-q", "--color=no", "--capture=no", *(args.specs or ["specs"])]
-    code = pytest.main(pytest_args, plugins=[reporter])
+    # pytest-django goes in as an object, with the entry-point scan off: pytest would otherwise
+    # re-import it to rewrite its asserts (and warn when the fork server imported it first).
+    import pytest_django.plugin
+
+    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    code = pytest.main(pytest_args, plugins=[reporter, pytest_django.plugin])
     events.emit("finished", exitstatus=int(code))
     return 0
 

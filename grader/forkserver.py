@@ -145,6 +145,7 @@ def preload() -> None:
     # (an error under filterwarnings = error) when the plugin was imported before.
     import django.test  # noqa: F401 - Django's ORM, forms, templates, test client
     import pytest  # noqa: F401
+    import pytest_django.plugin  # noqa: F401
 
     import grader.child  # noqa: F401
     import grader.plugin  # noqa: F401
