@@ -202,8 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     # re-import it to rewrite its asserts (and warn when the fork server imported it first).
     import pytest_django.plugin
 
-    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
-    code = pytest.main(pytest_args, plugins=[reporter, pytest_django.plugin])
+    code = pytest.main(["--disable-plugin-autoload", *pytest_args], plugins=[reporter, pytest_django.plugin])
     events.emit("finished", exitstatus=int(code))
     return 0
 
