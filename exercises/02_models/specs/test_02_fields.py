@@ -93,8 +93,9 @@ def test_publisher_with_books_is_protected_from_deletion():
     except ProtectedError:
         deleted = False
     assert not deleted, (
-        "deleting a publisher that has books worked, and took its books with it "
-        "(on_delete=CASCADE); expected ProtectedError: on_delete=models.PROTECT"
+        "deleting a publisher that has books worked (CASCADE deletes its books with it, "
+        "SET_NULL leaves them without a publisher); expected ProtectedError: "
+        "on_delete=models.PROTECT"
     )
     assert model("Book").objects.filter(pk=book.pk).exists()
     make_publisher("No books yet").delete()  # a publisher without books can go
@@ -111,7 +112,12 @@ def test_contributors_go_through_contribution_with_a_role():
     le_guin = Contributor.objects.create(name="Ursula K. Le Guin")
     editor = Contributor.objects.create(name="Some Editor")
     Contribution.objects.create(book=book, contributor=le_guin, role="author")
-    Contribution.objects.create(book=book, contributor=le_guin, role="illustrator")
+    error = create_error(Contribution, book=book, contributor=le_guin, role="illustrator")
+    assert error is None, (
+        f"the database refused Le Guin as the illustrator of a book she wrote ({error}): "
+        "one person may hold several roles on a book, so a unique constraint must include "
+        "the role: UniqueConstraint(fields=['book', 'contributor', 'role'], name=...)"
+    )
     contributors = getattr(book, "contributors", None)
     assert contributors is not None, (
         "book.contributors doesn't exist: add a ManyToManyField(Contributor, "

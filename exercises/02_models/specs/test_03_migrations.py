@@ -10,6 +10,7 @@ spec runs in.
 """
 
 import io
+import re
 
 import pytest
 from django.apps import apps
@@ -18,6 +19,7 @@ from django.db import connection
 from django.db.migrations.exceptions import IrreversibleError
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.recorder import MigrationRecorder
+from django.test.utils import CaptureQueriesContext
 
 APP = "authors"
 INITIAL = (APP, "0001_initial")
@@ -196,10 +198,20 @@ def test_models_and_migrations_agree(authors_at_initial):
         ("Mary", "Shelley"),
     ):
         Author.objects.create(first_name=first, last_name=last)
-    order = [str(author) for author in Author.objects.all()]
+    with CaptureQueriesContext(connection) as queries:
+        order = [str(author) for author in Author.objects.all()]
     assert order == ["Ursula K. Le Guin", "Mary Shelley", "Percy Shelley", "Zadie Smith"], (
         f"Author.objects.all() lists {order}; expected last name, then first name: "
         "Meta.ordering = ['last_name', 'first_name']"
+    )
+    # SQLite may walk the (last_name, first_name) index and return ties on the last
+    # name in first-name order by chance: read the ORDER BY the query asked for.
+    order_by = queries.captured_queries[-1]["sql"].partition(" ORDER BY ")[2]
+    sort_keys = re.findall(r'"(\w+)" (?:ASC|DESC)', order_by)
+    assert sort_keys[:2] == ["last_name", "first_name"], (
+        f"Author.objects.all() sorts by {sort_keys or 'nothing'}; expected last_name, then "
+        "first_name (two authors with one last name must be ordered by first name, not "
+        "left to chance): Meta.ordering = ['last_name', 'first_name']"
     )
     with connection.cursor() as cursor:
         constraints = connection.introspection.get_constraints(cursor, "authors_author")

@@ -156,13 +156,30 @@ def test_books_with_counts_are_not_multiplied_by_joins(catalog):
 @pytest.mark.task(4)
 def test_cheap_or_classic_combines_conditions_with_or(catalog):
     from catalog import reports
+    from catalog.models import Book
 
+    # Out of stock: one cheap, one old. Neither may be listed, whichever branch of
+    # the OR it matches.
+    for number, (title, price, year) in enumerate(
+        (("Pulp Paperback", "4.00", 2001), ("The Time Machine", "20.00", 1895))
+    ):
+        Book.objects.create(
+            title=title,
+            author=catalog["Zadie Smith"],
+            isbn=f"97800000001{number:02d}",
+            price=Decimal(price),
+            stock=0,
+            published_on=date(year, 1, 1),
+        )
     books, _sql = call(reports.cheap_or_classic, Decimal("10.00"), 1950)
     titles = [book.title for book in books]
     assert titles == ["Dune", "Frankenstein", "Neuromancer"], (
         f"cheap_or_classic(10, 1950) found {titles}; expected ['Dune', 'Frankenstein', "
         "'Neuromancer']: in stock AND (under 10.00 OR published before 1950). Keyword "
-        "arguments and chained filter() calls are ANDed: OR needs Q(...) | Q(...)"
+        "arguments and chained filter() calls are ANDed: OR needs Q(...) | Q(...). The "
+        "stock condition applies to both branches: & binds tighter than |, so "
+        "Q(cheap) | Q(old) & Q(in stock) lets a cheap book out of stock through; put it "
+        "outside the OR, filter(Q(...) | Q(...), stock__gt=0)"
     )
 
 
@@ -211,6 +228,12 @@ def test_title_prices_reads_only_two_columns(catalog):
         f"title_prices() ran {sql[0]!r}: it loads every column of every book (isbn, "
         "stock, ...) to use two; values_list('title', 'price') selects just those"
     )
+    selected = sql[0].partition(" FROM ")[0]
+    assert '"id"' not in selected, (
+        f"title_prices() ran {sql[0]!r}: it reads the primary key too and builds a Book "
+        "per row (only('title', 'price') does); values_list('title', 'price') reads the "
+        "two columns and returns tuples"
+    )
 
 
 @pytest.mark.task(7)
@@ -225,6 +248,11 @@ def test_author_has_books_stops_at_the_first_row(catalog):
         assert "LIMIT 1" in statement and "COUNT(" not in statement, (
             f"author_has_books() ran {sql[0]!r}. len(qs) fetches every row and "
             "qs.count() counts them all; qs.exists() stops at the first (LIMIT 1)"
+        )
+        assert "ORDER BY" not in statement, (
+            f"author_has_books() ran {sql[0]!r}: first() (or [:1]) sorts the author's "
+            "books and builds a Book just to answer yes or no. qs.exists() asks for "
+            "SELECT 1 ... LIMIT 1, unordered"
         )
 
 

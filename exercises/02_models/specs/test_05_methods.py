@@ -1,6 +1,8 @@
 """Challenge 5, Model methods and properties: shop.Book's methods and its QuerySet."""
 
 import itertools
+import sys
+import types
 from datetime import timedelta
 from decimal import Decimal
 
@@ -8,7 +10,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, include, path, reverse
 from django.utils import timezone
 
 pytestmark = pytest.mark.django_db
@@ -72,7 +74,7 @@ def test_str_reads_title_by_author():
 
 
 @pytest.mark.task(2)
-def test_absolute_url_opens_the_book_page(client):
+def test_absolute_url_opens_the_book_page(client, settings, monkeypatch):
     book = make_book("Dune", slug="dune")
     try:
         expected = reverse("shop:book_detail", kwargs={"slug": "dune"})
@@ -85,6 +87,17 @@ def test_absolute_url_opens_the_book_page(client):
     )
     response = client.get(url)
     assert response.status_code == 200 and b"Dune" in response.content
+    # The same shop mounted under /store/: a URL built by hand can't follow the move.
+    moved = types.ModuleType("moved_shop_urls")
+    moved.urlpatterns = [path("store/", include("shop.urls"))]
+    monkeypatch.setitem(sys.modules, moved.__name__, moved)
+    settings.ROOT_URLCONF = moved.__name__
+    url = book.get_absolute_url()
+    assert url == "/store/books/dune/", (
+        f"with the shop's URLs mounted under /store/, book.get_absolute_url() is {url!r}; "
+        "expected '/store/books/dune/': a URL written out by hand breaks when the "
+        "URLconf changes. Build it by the route's name: reverse('shop:book_detail', ...)"
+    )
 
 
 @pytest.mark.task(3)
@@ -131,6 +144,8 @@ def test_clean_requires_a_sale_price_below_the_price():
 
 @pytest.mark.task(5)
 def test_save_gives_each_book_a_unique_slug():
+    from shop.models import Book
+
     slugs = [make_book(title, slug="").slug for title in ("Dune", "Dune", "Dune", "Café Society")]
     assert slugs == ["dune", "dune-2", "dune-3", "cafe-society"], (
         f"saving books titled Dune, Dune, Dune and Café Society gave the slugs {slugs}; "
@@ -139,6 +154,14 @@ def test_save_gives_each_book_a_unique_slug():
     )
     assert make_book("Dune", slug="my-dune").slug == "my-dune", (
         "save() replaced a slug that was given"
+    )
+    # With "dune-2" deleted, counting the books whose slug starts with "dune" (3)
+    # would pick "dune-3" again: look for a free slug, don't count.
+    Book.objects.filter(slug="dune-2").delete()
+    again = make_book("Dune", slug="")
+    assert again.slug.startswith("dune-"), (
+        f"with dune and dune-3 taken, a new Dune got the slug {again.slug!r}; expected a "
+        "free 'dune-N'"
     )
 
 

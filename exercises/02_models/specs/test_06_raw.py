@@ -65,13 +65,28 @@ def run(function, *args):
             pytest.fail(
                 f"{function.__name__}({', '.join(map(repr, args))}) raised "
                 f"{type(error).__name__}: {error}. A value formatted into the SQL string "
-                "(f-string, %, +, format) breaks on a quote; pass it as a parameter"
+                "(f-string, %, +, format) breaks on a quote; pass it as a parameter (a "
+                "placeholder takes no quotes: %s, not '%s')"
             )
     return rows, [
         q["sql"]
         for q in queries.captured_queries
         if not q["sql"].startswith(("SAVEPOINT", "RELEASE"))
     ]
+
+
+def sent_sql(function, *args):
+    """The SQL text of every statement a call sends to the database, as the driver
+    receives it: placeholders (%s) still in it, the values apart."""
+    statements = []
+
+    def record(execute, sql, params, many, context):
+        statements.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record), transaction.atomic():
+        list(function(*args))
+    return statements
 
 
 def book_count():
@@ -107,9 +122,13 @@ def test_top_rated_maps_rows_to_books_with_extra_attributes(catalog):
         "an average of at least 4, best first, ties by title; any column the SELECT "
         "names beyond the model's fields (AVG(...) AS average_rating) becomes an attribute"
     )
-    assert len(sql) == 1, (
-        f"top_rated() ran {len(sql)} queries: a column missing from the SELECT is loaded "
-        "later, one query per book (a deferred field); select the book's columns (b.*)"
+    with CaptureQueriesContext(connection) as later:
+        for book in books:
+            (book.isbn, book.price, book.stock, book.author_id, book.published_on)
+    assert len(sql) == 1 and len(later) == 0, (
+        f"top_rated() ran {len(sql)} queries, and reading the books' fields ran "
+        f"{len(later)} more: a column missing from the SELECT is loaded later, one query "
+        "per book (a deferred field); select the book's columns (b.*)"
     )
     titles = [book.title for book in run(raw.top_rated, 0)[0]]
     assert titles == ["Dune", "Neuromancer", "The Third Policeman", "Emma"], (
@@ -144,6 +163,13 @@ def test_stock_by_author_is_not_injectable(catalog):
             f"SQL ({sql[-1] if sql else ''!r}). Pass it as a parameter: "
             "cursor.execute('... WHERE a.name = %s', [name])"
         )
+    pasted = [sql for sql in sent_sql(raw.stock_by_author, "Flann O'Brien") if "Brien" in sql]
+    assert not pasted, (
+        f'stock_by_author("Flann O\'Brien") sent the name inside the SQL text: {pasted[0]!r}. '
+        "Escaping quotes by hand depends on each database's quoting rules and is one "
+        "mistake away from an injection; the driver must receive the value apart: "
+        "cursor.execute('... WHERE a.name = %s', [name])"
+    )
 
 
 @pytest.mark.task(3)
@@ -166,3 +192,9 @@ def test_top_rated_is_not_injectable(catalog):
             "of 5; expected none: the rating was formatted into the SQL string. Use a "
             "%s placeholder and Book.objects.raw(sql, [min_rating])"
         )
+    pasted = [sql for sql in sent_sql(raw.top_rated, 3.75) if "3.75" in sql]
+    assert not pasted, (
+        f"top_rated(3.75) sent the rating inside the SQL text: {pasted[0]!r}. Converting "
+        "it with float() or int() first happens to be safe here, but values never go into "
+        "the SQL string: a %s placeholder and Book.objects.raw(sql, [min_rating])"
+    )

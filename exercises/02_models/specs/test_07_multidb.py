@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import pytest
 from django.db import connections, router, transaction
+from django.test.utils import CaptureQueriesContext
 
 ALL = ["default", "replica", "analytics"]
 
@@ -65,7 +66,17 @@ def test_catalog_reads_go_to_the_replica_and_writes_to_default():
         "transaction, catalog reads go to the replica"
     )
     fetched.title = "Dune (revised)"
-    fetched.save()
+    # In the specs the replica is a mirror: a second connection to default's file, so
+    # a write sent to it would land in default all the same. Watch where it goes.
+    with CaptureQueriesContext(connections["replica"]) as on_replica:
+        fetched.save()
+    writes = [q["sql"] for q in on_replica.captured_queries if not q["sql"].startswith("SELECT")]
+    assert not writes and fetched._state.db == "default", (
+        "saving a book read from the replica wrote to the replica "
+        f"({writes or fetched._state.db!r}): db_for_write must return 'default' for catalog "
+        "models (without an answer Django writes to the database the object came from, "
+        "and a replica is read-only)"
+    )
     with connections["default"].cursor() as cursor:
         cursor.execute("SELECT title FROM catalog_book WHERE id = %s", [book.pk])
         title = cursor.fetchone()[0]
@@ -151,13 +162,23 @@ def test_tables_exist_only_where_allow_migrate_says():
     assert not misplaced, (
         f"the test runner created {misplaced} in the wrong database (catalog, auth, "
         "inventory and shop tables in analytics, or analytics_pageview in default): a router "
-        "without allow_migrate lets every table be created in every database. Add "
-        "allow_migrate(self, db, app_label, model_name=None, **hints)"
+        "without allow_migrate, or whose allow_migrate answers None (no opinion: yes) for "
+        "them, lets every table be created in every database. allow_migrate(self, db, "
+        "app_label, model_name=None, **hints) must answer False where a table doesn't belong"
     )
     assert "analytics_pageview" in analytics and "catalog_book" in default
-    answers = {
-        (db, app): router.allow_migrate(db, app) for db in ALL for app in ("catalog", "analytics")
-    }
+    try:
+        answers = {
+            (db, app): router.allow_migrate(db, app)
+            for db in ALL
+            for app in ("catalog", "analytics")
+        }
+    except TypeError as error:
+        pytest.fail(
+            f"router.allow_migrate(db, app_label) raised TypeError ({error}): Django calls it "
+            "without model_name for RunPython and RunSQL steps. Use the signature "
+            "allow_migrate(self, db, app_label, model_name=None, **hints)"
+        )
     expected = {
         ("default", "catalog"): True,
         ("default", "analytics"): False,

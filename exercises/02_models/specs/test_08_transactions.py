@@ -11,7 +11,7 @@ import threading
 
 import pytest
 from django.core import mail
-from django.db import OperationalError, connection, transaction
+from django.db import IntegrityError, OperationalError, connection, transaction
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -81,6 +81,16 @@ def crash_on_last_write(writes, function, *args):
     pytest.fail(
         f"{function.__name__}() swallowed the failure of its last write; expected the "
         "error to reach the caller"
+    )
+
+
+def refused_by_the_database(call, error):
+    """The message for a sale that hit the CheckConstraint instead of raising OutOfStock."""
+    return (
+        f"{call} raised {type(error).__name__} ({error}) instead of OutOfStock: the "
+        "database's CheckConstraint refused a negative stock, so the subtraction ran "
+        "without a check. Make the check part of the UPDATE, filter(pk=..., "
+        "quantity__gte=n).update(...), and raise OutOfStock when it updated no row"
     )
 
 
@@ -204,6 +214,8 @@ def test_no_confirmation_for_an_order_that_is_rolled_back():
         pytest.fail("place_order() for 50 copies of a stock of 5 didn't raise OutOfStock")
     except services.OutOfStock:
         pass
+    except IntegrityError as error:
+        pytest.fail(refused_by_the_database("place_order() for 50 copies of a stock of 5", error))
     assert (Order.objects.count(), len(mail.outbox), quantities(item)) == (0, 0, [5]), (
         f"place_order() raised OutOfStock, but left {Order.objects.count()} orders, sent "
         f"{len(mail.outbox)} emails and a stock of {quantities(item)[0]}; expected no "
@@ -317,6 +329,8 @@ def test_the_last_copy_is_sold_once():
         pytest.fail("sell(2) from a stock of 1 didn't raise OutOfStock")
     except services.OutOfStock:
         pass
+    except IntegrityError as error:
+        pytest.fail(refused_by_the_database("sell(2) from a stock of 1", error))
     assert quantities(item) == [1], f"a refused sale changed the stock to {quantities(item)[0]}"
     outcomes = sell_in_two_threads(item, 1)
     assert sorted(outcomes) == ["out of stock", "sold"] and quantities(item) == [0], (

@@ -168,6 +168,12 @@ def test_api_post_with_invalid_fields_is_400_with_field_errors(client, event):
             "with the field errors"
         )
         assert rsvp_count() == 0, f"POST {url} with {payload} saved an RSVP"
+        content_type = response.headers.get("Content-Type", "")
+        assert content_type.startswith("application/json"), (
+            f"the 400 for {payload} is {content_type} {response.content[:80]!r}; expected JSON, "
+            'like every answer of this endpoint: JsonResponse({"errors": form_errors(form)}, '
+            "status=400)"
+        )
         errors = response.json().get("errors")
         assert isinstance(errors, dict) and fields <= set(errors), (
             f"the 400 for {payload} has the body {response.json()}; expected "

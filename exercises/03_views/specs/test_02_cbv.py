@@ -80,6 +80,17 @@ def test_detail_is_a_view_class_that_404s_for_an_unknown_pk(client, event):
         f"GET /cbv/events/{event.pk}/ rendered {names}; expected events/event_detail.html"
     )
     assert "Spring Gala" in response.content.decode(), "the event's page doesn't show its title"
+    from events.forms import RSVPForm
+
+    event_in_context = response.context.get("event")
+    form = response.context.get("form")
+    assert getattr(event_in_context, "pk", None) == event.pk, (
+        f"the page's context has event={event_in_context!r}; expected the event, as 'event'"
+    )
+    assert isinstance(form, RSVPForm) and not form.is_bound, (
+        f"the page's context has form={form!r}; expected an empty RSVPForm() as 'form', so "
+        "the page shows the form that reserves a seat"
+    )
     response = send(client, "get", "/cbv/events/999999/")
     assert response.status_code == 404, (
         f"GET /cbv/events/999999/ (no such event) answered {response.status_code}; expected 404"

@@ -110,18 +110,21 @@ def test_patch_with_a_bad_body_is_400_and_changes_nothing(client, events):
     url = f"/api/events/{event.pk}/"
     for body in ("{not json", "[1, 2]", '"capacity"', "null"):
         response = patch(client, url, body)
-        assert response.status_code == 400 and is_json(response), (
+        detail = response.json().get("detail") if is_json(response) else None
+        assert response.status_code == 400 and detail, (
             f"PATCH {url} with the body {body!r} answered {response.status_code} "
-            f"({response.headers.get('Content-Type')}); expected a JSON 400: the body must "
-            "be a JSON object"
+            f"({response.headers.get('Content-Type')}) {response.content[:120]!r}; expected "
+            'a JSON 400 {"detail": "..."}: the body must be a JSON object'
         )
-    for capacity in ("ten", 0, -5, 2.5, None):
+    for capacity in ("ten", 0, -5, 2.5, None, True):
         response = patch(client, url, {"capacity": capacity})
         errors = response.json().get("errors", {}) if is_json(response) else {}
         assert response.status_code == 400 and "capacity" in errors, (
-            f"PATCH {url} with {{'capacity': {capacity!r}}} answered {response.status_code} "
-            f"{response.content[:120]!r}; expected 400 {{'errors': {{'capacity': [...]}}}}: "
-            "a capacity is a whole number, at least 1"
+            f"PATCH {url} with {json.dumps({'capacity': capacity})} answered "
+            f"{response.status_code} {response.content[:120]!r}; expected 400 "
+            "{'errors': {'capacity': [...]}}: a capacity is a whole number, at least 1"
+            + (" (true is a JSON boolean, not a number, but Python's bool is a subclass of "
+               "int: isinstance(True, int) is True)" if capacity is True else "")
         )
     event.refresh_from_db()
     assert event.capacity == 120, f"a refused PATCH changed the capacity to {event.capacity}"

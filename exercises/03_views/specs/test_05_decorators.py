@@ -1,6 +1,7 @@
 """Challenge 5, View decorators: require_api_key, method_decorator, and the built-ins
 require_POST, login_required and cache_page."""
 
+import json
 import types
 from urllib.parse import parse_qs, urlsplit
 
@@ -53,6 +54,20 @@ def send(client, method, url, data=None, hint="", **kwargs):
         )
 
 
+def assert_json_detail(response, what):
+    """An API client reads why it was refused from a JSON body, not from an HTML page."""
+    content_type = response.headers.get("Content-Type", "")
+    try:
+        body = json.loads(response.content) if content_type.startswith("application/json") else None
+    except ValueError:
+        body = None
+    assert isinstance(body, dict) and "detail" in body, (
+        f"{what} answered {response.status_code} {content_type!r} {response.content[:80]!r}; "
+        'expected a JSON body {"detail": "..."} saying why: return a JsonResponse, not an '
+        "empty or HTML HttpResponse"
+    )
+
+
 def check_api_key_protection(call, what, settings):
     """call(key) -> response, key None for no header. 401 without, 403 wrong, else the view.
     Then the keys change, as in a deploy: the old key is refused, the new one works."""
@@ -66,6 +81,7 @@ def check_api_key_protection(call, what, settings):
         assert response.status_code == status, (
             f"{what} {sent} answered {response.status_code}; expected {meaning}"
         )
+        assert_json_detail(response, f"{what} {sent}")
     for key in KEYS:
         response = call(key)
         assert response.status_code == 200, (

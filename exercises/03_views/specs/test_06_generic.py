@@ -70,7 +70,11 @@ def get_page(client, url):
 def listed(response):
     """The titles of the events on a list page: its paginated page, else object_list."""
     page = response.context.get("page_obj")
-    events = page.object_list if page is not None else response.context.get("object_list", [])
+    events = page.object_list if page is not None else response.context.get("object_list")
+    assert events is not None, (
+        "the list page's context has neither page_obj nor object_list: get_context_data() "
+        "must start from super().get_context_data(**kwargs) and add q to it"
+    )
     return [event.title for event in events]
 
 
@@ -150,6 +154,12 @@ def test_create_saves_an_event_of_the_user_and_goes_to_the_list(signed_in, user)
         "form (route events/new/ before events/<slug:slug>/: 'new' is a valid slug)"
     )
     response = send(signed_in, "post", "/generic/events/new/", form_data())
+    form = (response.context or {}).get("form")
+    assert not (response.status_code == 200 and form is not None and form.errors), (
+        f"a valid POST /generic/events/new/ showed the form again with the errors "
+        f"{dict(form.errors)}; expected it saved: the form has the fields of EventForm "
+        "(form_class = EventForm) and the owner comes from request.user, not from the form"
+    )
     assert response.status_code == 302 and response.headers["Location"] == "/generic/events/", (
         f"a valid POST /generic/events/new/ answered {response.status_code} "
         f"{response.headers.get('Location', '')!r}; expected 302 to /generic/events/: "

@@ -189,9 +189,14 @@ def test_owner_required_mixin_works_on_any_object_view(rf, event, stranger, owne
         request = rf.get("/peek/spring-gala/")
         request.user = user
         try:
-            return view(request, slug="spring-gala")
+            response = view(request, slug="spring-gala")
         except PermissionDenied:
             return types.SimpleNamespace(status_code=403)
+        assert response is not None, (
+            "a DetailView with OwnerRequiredMixin returned None: the mixin's dispatch() must "
+            "return super().dispatch(request, *args, **kwargs)"
+        )
+        return response
 
     status = call(AnonymousUser()).status_code
     assert status == 302, f"a DetailView with the mixins answered {status} to an anonymous user"

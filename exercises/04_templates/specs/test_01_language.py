@@ -80,9 +80,17 @@ def test_highlight_escapes_the_text_and_marks_only_its_own_tags_safe():
         ("Fish & chips <3", "chips", ["chips"]),
         ("Tomato <b>soup</b>", "<b>", ["<b>"]),
         ("<script>alert('xss')</script>", "", []),
+        ("Fish & chips", "amp", []),
+        ("Serves 4. Takes 1.5 h", ".", [".", "."]),
     ]
     for text, term, expected_marks in cases:
-        html = render("{{ text|highlight:term }}", text=text, term=term)
+        try:
+            html = render("{{ text|highlight:term }}", text=text, term=term)
+        except Exception as error:
+            pytest.fail(
+                f"{{{{ {text!r}|highlight:{term!r} }}}} raised {type(error).__name__}: {error}. "
+                "The term is the visitor's text, not a pattern: re.escape() it"
+            )
         doc = parse(html)
         where = f"{{{{ {text!r}|highlight:{term!r} }}}} gave {html!r}"
         assert not unsafe_elements(doc), (
@@ -94,11 +102,22 @@ def test_highlight_escapes_the_text_and_marks_only_its_own_tags_safe():
             f"{where}: the text was escaped twice. Return a SafeString, so autoescaping leaves "
             "it alone; conditional_escape() does not escape what is already safe"
         )
+        entity_hint = ""
+        if "&" in text:
+            entity_hint = (
+                ". Search the original text and escape each piece afterwards: searching the "
+                "escaped text finds a term inside an entity ('amp' in '&amp;') and breaks it"
+            )
         assert doc.text == " ".join(text.split()), (
-            f"{where}; expected the visitor to read the text {text!r} unchanged"
+            f"{where}; expected the visitor to read the text {text!r} unchanged{entity_hint}"
         )
         marks = [mark.text for mark in doc.find_all("mark")]
         hint = ""
+        if term == ".":
+            hint = (
+                ". The term is the visitor's text, not a regular expression: re.escape() it "
+                "('.' matches any character)"
+            )
         if "<" in term:
             hint = (
                 ". Search the original text, then escape each piece: escaping first turns "

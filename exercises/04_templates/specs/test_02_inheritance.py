@@ -14,7 +14,15 @@ SECTIONS = {"Home": "/", "Recipes": "/recipes/", "About": "/about/"}
 def navigation(path):
     from layout.context_processors import navigation
 
-    return navigation(RequestFactory().get(path))
+    try:
+        return navigation(RequestFactory().get(path))
+    except Exception as error:
+        pytest.fail(
+            f"navigation() raised {type(error).__name__} ({error}) for a request to {path} that "
+            "no URL pattern resolved yet: the processor also runs for such requests (a 404 "
+            "page), where request.resolver_match is None. Compare request.path with the "
+            "sections' URLs"
+        )
 
 
 def is_marked(element):
@@ -28,6 +36,24 @@ def active_links(doc, where):
     assert nav is not None, f"{where} has no <nav>: layout/base.html renders the navigation"
     links = nav.find_all("a")
     return [a.attrs.get("href") for a in links if is_marked(a) or is_marked(a.parent)]
+
+
+def standin_engine(templates):
+    """The project's template engine, with `templates` ({name: source}) found before the
+    project's own: a page rendered against a stand-in base.html or _teaser.html shows what
+    it takes from them."""
+    from django.template.backends.django import DjangoTemplates
+
+    loaders = [("django.template.loaders.locmem.Loader", templates)]
+    loaders.append("django.template.loaders.app_directories.Loader")
+    params = {"NAME": "standin", "DIRS": [], "APP_DIRS": False, "OPTIONS": {"loaders": loaders}}
+    return DjangoTemplates(params)
+
+
+STANDIN_BASE = """<!doctype html><html><head><title>{% block title %}Cookbook{% endblock %}</title>
+</head><body><main>{% block content %}{% endblock %}</main>
+<footer>{% block footer %}<p class="copyright">© Somebody else</p>{% endblock %}</footer>
+</body></html>"""
 
 
 def get_page(client, url):
@@ -114,7 +140,11 @@ def test_base_footer_is_a_block_pages_can_change():
         '{% extends "layout/base.html" %}{% block footer %}<p class="own">Ours</p>{% endblock %}'
     )
     footer = parse(child.render({})).find("footer")
-    assert footer is not None, "layout/base.html has no <footer> any more; keep it"
+    assert footer is not None, (
+        "a page that overrides the block 'footer' has no <footer> element left: the block "
+        "wraps the whole <footer>. Put {% block footer %}...{% endblock %} inside <footer>, "
+        "around the copyright line"
+    )
     assert footer.find("p", cls="own") and not footer.find("p", cls="copyright"), (
         f"a page that overrides the block 'footer' gets the footer {footer.text!r}; expected "
         "its own content instead of the copyright line: wrap the footer's content in "
@@ -145,11 +175,33 @@ def test_about_title_builds_on_the_base_title(client, db):
 @pytest.mark.task(4)
 def test_about_footer_keeps_the_base_footer_and_adds_credits(client, db):
     footer = get_page(client, "/about/").find("footer")
-    classes = [p.classes[0] for p in footer.find_all("p") if p.classes]
+    assert footer is not None, "the about page has no <footer>: keep the base's footer"
+    classes = [
+        name for p in footer.find_all("p") for name in p.classes if name in ("copyright", "credits")
+    ]
     assert classes == ["copyright", "credits"], (
         f"the about page's footer has the paragraphs {classes}; expected ['copyright', "
         "'credits']: the base's copyright line ({{ block.super }}), then "
         '<p class="credits">Photos by our cooks.</p>'
+    )
+
+
+@pytest.mark.task(4)
+def test_about_takes_its_title_and_copyright_from_the_base():
+    about = standin_engine({"layout/base.html": STANDIN_BASE}).get_template("layout/about.html")
+    doc = parse(about.render({}))
+    title = doc.find("title").text if doc.find("title") else None
+    assert title == "About · Cookbook", (
+        f"rendered on a base.html whose title is 'Cookbook', the about page's <title> is "
+        f"{title!r}; expected 'About · Cookbook': the page copied the base's title instead "
+        "of building on it. {% block title %}About · {{ block.super }}{% endblock %}"
+    )
+    footer = doc.find("footer")
+    lines = [p.text for p in footer.find_all("p")] if footer else []
+    assert "© Somebody else" in lines and "Photos by our cooks." in lines, (
+        f"rendered on a base.html whose copyright line is '© Somebody else', the about page's "
+        f"footer says {lines}; expected that line, then 'Photos by our cooks.': keep the "
+        "base's footer with {{ block.super }} instead of copying its line"
     )
 
 
@@ -175,3 +227,31 @@ def test_teasers_get_the_recipe_and_nothing_else(client, db):
         "page context to the fragment. End the include with `only`"
     )
     assert len(main.find_all("p", cls="note")) == 1, "the page itself should show its note once"
+
+
+STANDIN_TEASER = """<article class="teaser"><h2>{{ recipe.title }}</h2>
+<ul class="seen">{% if note %}<li>note</li>{% endif %}{% if recipes %}<li>recipes</li>{% endif %}
+{% if page_only %}<li>page_only</li>{% endif %}</ul></article>"""
+
+
+@pytest.mark.task(5)
+def test_the_teaser_sees_the_recipe_and_nothing_else():
+    engine = standin_engine(
+        {"layout/base.html": STANDIN_BASE, "layout/_teaser.html": STANDIN_TEASER}
+    )
+    recipes = [{"title": "Lemon tart"}, {"title": "Onion soup"}]
+    context = {"recipes": recipes, "note": "Closed on Sundays.", "page_only": "yes"}
+    teasers = parse(engine.get_template("layout/home.html").render(context)).find_all(
+        "article", cls="teaser"
+    )
+    titles = [teaser.find("h2").text for teaser in teasers if teaser.find("h2")]
+    assert titles == ["Lemon tart", "Onion soup"], (
+        f"the home page's teasers show the titles {titles}; expected ['Lemon tart', "
+        "'Onion soup']: pass the recipe to the include (with recipe=recipe only)"
+    )
+    seen = sorted({li.text for teaser in teasers for li in teaser.find_all("li")})
+    assert not seen, (
+        f"the included teaser still sees the page's {seen}: hiding the note (note=\"\") "
+        "is not enough, every variable of the page reaches the fragment. End the include "
+        "with `only`: {% include \"layout/_teaser.html\" with recipe=recipe only %}"
+    )

@@ -56,13 +56,14 @@ def test_validator_refuses_shouting_titles():
             f"validate_not_shouting({title!r}) raised the code {raised.value.code!r}; expected "
             "'shouting': pass code= to ValidationError, clients match on codes, not on messages"
         )
-    for title in ("BLT sandwich", "BLT", "Best ever pie", "Pie 42", "123 4567"):
+    for title in ("BLT sandwich", "BLT", "BLT 42", "Best ever pie", "Pie 42", "123 4567"):
         try:
             validate_not_shouting(title)
         except ValidationError:
             pytest.fail(
                 f"validate_not_shouting({title!r}) refused it; only 4 or more letters, all "
-                "capitals, shout"
+                "capitals, shout: count the letters, not the characters (digits, spaces and "
+                "punctuation are neither capitals nor small letters)"
             )
 
 

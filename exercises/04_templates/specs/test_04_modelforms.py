@@ -7,6 +7,7 @@ so the page must render everything a browser needs to send back.
 """
 
 import pytest
+from django.db import IntegrityError
 from htmltree import parse
 from model_bakery import baker
 
@@ -204,7 +205,14 @@ def test_create_saves_recipe_and_ingredients_as_the_logged_in_cook(cook_client, 
         f"{prefix}-1-name": "butter",
         f"{prefix}-1-quantity": "100 g",
     }
-    response = cook_client.post("/editor/new/", data)
+    try:
+        response = cook_client.post("/editor/new/", data)
+    except IntegrityError as error:
+        pytest.fail(
+            f"POST /editor/new/ with a valid recipe raised IntegrityError ({error}): the recipe "
+            "was saved without its author. recipe = form.save(commit=False), then "
+            "recipe.author = request.user, then recipe.save()"
+        )
     recipe = Recipe.objects.filter(slug="lemon-tart").first()
     assert response.status_code == 302 and recipe, (
         f"POST /editor/new/ with a valid recipe and two ingredients answered "

@@ -7,6 +7,7 @@ Every spec uses Client(enforce_csrf_checks=True): the plain test client skips CS
 
 import hashlib
 import hmac
+import re
 import time
 
 import pytest
@@ -133,6 +134,31 @@ def test_like_accepts_the_token_in_the_x_csrftoken_header(csrf_client, recipe):
     response = csrf_client.post(LIKE)
     assert is_csrf_failure(response), (
         f"POST {LIKE} without the header answered {response.status_code}; expected 403"
+    )
+
+
+def script_code(page):
+    """The JavaScript of the page's <script> elements, without its comments."""
+    code = "\n".join(
+        "".join(part for part in script.children if isinstance(part, str))
+        for script in page.find_all("script")
+    )
+    code = re.sub(r"/\*.*?\*/", " ", code, flags=re.DOTALL)
+    return re.sub(r"(?<![:\\])//[^\n]*", " ", code)
+
+
+@pytest.mark.task(2)
+def test_page_script_sends_the_token_in_the_x_csrftoken_header(csrf_client, recipe):
+    response = csrf_client.get(PAGE)
+    assert response.status_code == 200, f"GET {PAGE} answered {response.status_code}; expected 200"
+    code = script_code(parse(response))
+    assert "fetch(" in code or "XMLHttpRequest" in code, (
+        "the page's <script> no longer posts the like: keep its fetch() call"
+    )
+    assert re.search(r"x-csrftoken", code, flags=re.IGNORECASE), (
+        f"the like button's fetch() on {PAGE} sends no X-CSRFToken header: with the view "
+        "protected again, every click gets 403. Read the csrftoken cookie and send it: "
+        'fetch(url, {method: "POST", headers: {"X-CSRFToken": token}})'
     )
 
 

@@ -7,6 +7,7 @@ or user queries), so every query counted is the page's own.
 """
 
 import importlib
+import time
 
 import pytest
 from django.core.cache import cache
@@ -88,6 +89,28 @@ def test_second_render_skips_the_fragments_queries(alice):
     assert_served_from_cache(alice, titles, "with nothing changed")
 
 
+@pytest.mark.task(1)
+def test_the_fragment_is_kept_ten_minutes(alice, monkeypatch):
+    make_recipe(alice, "Apple pie", "apples")
+    render(alice)
+    now = time.time()
+    monkeypatch.setattr(time, "time", lambda: now + 9 * 60)
+    titles, queries = render(alice)
+    assert titles == ["Apple pie"], f"9 minutes later, alice's dashboard shows {titles}"
+    assert not any("recipes_ingredient" in sql for sql in queries), (
+        f"9 minutes later, alice's dashboard was rendered again ({len(queries)} queries): the "
+        "fragment had already expired. The first argument of {% cache %} is the timeout in "
+        "seconds: 600 for 10 minutes"
+    )
+    monkeypatch.setattr(time, "time", lambda: now + 11 * 60)
+    titles, queries = render(alice)
+    assert any("recipes_ingredient" in sql for sql in queries), (
+        f"11 minutes later, alice's dashboard still came from the cache ({len(queries)} "
+        "queries): the fragment should be kept 10 minutes, then rendered again. The first "
+        "argument of {% cache %} is the timeout in seconds: 600"
+    )
+
+
 # 2. One copy per cook ------------------------------------------------------------------
 
 
@@ -129,7 +152,9 @@ def test_a_changed_recipe_shows_at_once(alice):
 
 @pytest.mark.task(3)
 def test_deleted_and_new_recipes_show_at_once(alice):
-    pie = make_recipe(alice, "Apple pie", "apples")  # the older of the two
+    # The older of the two, and without ingredients: no Ingredient post_delete (a cascade)
+    # can stand in for the Recipe's own.
+    pie = make_recipe(alice, "Apple pie")
     make_recipe(alice, "Banana bread", "bananas")
     render(alice)
     assert_served_from_cache(alice, ["Apple pie", "Banana bread"], "with nothing changed")

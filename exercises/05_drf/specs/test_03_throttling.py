@@ -80,7 +80,8 @@ def test_the_tasks_scope_allows_10_requests_a_minute_then_answers_429(owner, cli
     )
     retry_after = response.headers.get("Retry-After", "")
     assert retry_after.isdigit() and 1 <= int(retry_after) <= 60, (
-        f"the 429 carries Retry-After {retry_after!r}; expected the seconds to wait (1-60)"
+        f"the 429 carries Retry-After {retry_after!r}; expected the seconds to wait, at most "
+        "60 for a rate of 10 a minute ('10/minute' in DEFAULT_THROTTLE_RATES, not per hour)"
     )
 
 
@@ -104,6 +105,11 @@ def test_scopes_and_users_are_counted_separately(owner, stranger, client_for):
     assert feed.status_code == 429, (
         f"request 21 within a minute to {FEED} answered {feed.status_code}; expected 429: "
         "rate the 'feed' scope at 20/minute in DEFAULT_THROTTLE_RATES"
+    )
+    retry_after = feed.headers.get("Retry-After", "")
+    assert retry_after.isdigit() and 1 <= int(retry_after) <= 60, (
+        f"the feed's 429 carries Retry-After {retry_after!r}; expected at most 60 seconds for "
+        "a rate of 20 a minute ('20/minute', not per hour or per day)"
     )
 
 

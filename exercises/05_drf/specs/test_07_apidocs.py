@@ -1,6 +1,8 @@
 """Challenge 7, API documentation: the OpenAPI 3 schema of /apidocs/tasks/ (drf-spectacular)."""
 
+import html
 import json
+import re
 
 import pytest
 import yaml
@@ -51,6 +53,18 @@ def operation(schema, path, method):
     return paths[path][method]
 
 
+def still_works(api_client, url, what):
+    """The documented API must still answer: documenting it must not break it."""
+    try:
+        response = api_client.get(url)
+    except Exception as error:
+        pytest.fail(f"GET {url} raised {type(error).__name__}: {error}; {what}")
+    assert response.status_code == 200, (
+        f"GET {url} answered {response.status_code}; expected 200: {what}"
+    )
+    return response.json()
+
+
 def json_body_schema(schema, container, what):
     content = (container or {}).get("content", {})
     assert "application/json" in content, f"{what} documents no application/json body: {container}"
@@ -81,14 +95,26 @@ def test_the_schema_is_a_valid_openapi_3_document(api_client):
 
 @pytest.mark.task(2)
 def test_swagger_ui_renders_the_schema(api_client):
-    response = api_client.get("/apidocs/")
+    try:
+        response = api_client.get("/apidocs/")
+    except Exception as error:
+        pytest.fail(
+            f"GET /apidocs/ raised {type(error).__name__}: {str(error).rstrip('.')}. "
+            "The Swagger UI view needs the schema's URL name (url_name='apidocs-schema'), "
+            "and its template comes from the drf_spectacular app (INSTALLED_APPS)"
+        )
     content_type = response.headers.get("Content-Type", "")
     assert response.status_code == 200 and content_type.startswith("text/html"), (
         f"GET /apidocs/ answered {response.status_code} {content_type!r}; expected the Swagger "
         "UI page: route SpectacularSwaggerView at '' in apidocs/urls.py (its template is in "
         "the drf_spectacular app)"
     )
-    assert SCHEMA in response.content.decode(), (
+    page = response.content.decode()
+    # SpectacularSwaggerSplitView keeps its JavaScript (and the schema URL) in a script
+    # served at ?script=, so a strict Content-Security-Policy can allow it.
+    for src in re.findall(r'<script src="([^"]*\?script=[^"]*)"', page):
+        page += api_client.get(html.unescape(src)).content.decode()
+    assert SCHEMA in page, (
         f"the Swagger UI page does not load {SCHEMA}: give the view the schema's url_name"
     )
 
@@ -120,7 +146,11 @@ def test_the_complete_action_documents_its_request_and_response(api_client):
 
 
 @pytest.mark.task(4)
-def test_the_list_documents_its_done_filter(api_client):
+def test_the_list_documents_its_done_filter(api_client, owner):
+    from model_bakery import baker
+
+    from tasks.models import Task
+
     schema = load_schema(api_client)
     parameters = {p.get("name"): p for p in operation(schema, LIST, "get").get("parameters", [])}
     done = parameters.get("done")
@@ -132,10 +162,24 @@ def test_the_list_documents_its_done_filter(api_client):
     assert done.get("schema", {}).get("type") == "boolean", (
         f"the done parameter is documented as {done.get('schema')}; expected a boolean"
     )
+    finished = baker.make(Task, owner=owner, title="Finished", done=True, is_private=False)
+    baker.make(Task, owner=owner, title="Open", done=False, is_private=False)
+    listed = still_works(api_client, LIST + "?done=true", "the list still filters by done")
+    assert [item["id"] for item in listed] == [finished.pk], (
+        f"GET {LIST}?done=true listed {[item.get('title') for item in listed]}; expected only "
+        "the done task: document the parameter, don't change what it does"
+    )
 
 
 @pytest.mark.task(5)
-def test_is_overdue_is_documented_as_a_read_only_boolean(api_client):
+def test_is_overdue_is_documented_as_a_read_only_boolean(api_client, owner):
+    import datetime as dt
+
+    from django.utils import timezone
+    from model_bakery import baker
+
+    from tasks.models import Task
+
     schema = load_schema(api_client)
     task = json_body_schema(
         schema, operation(schema, DETAIL, "get")["responses"]["200"], f"GET {DETAIL}"
@@ -144,4 +188,21 @@ def test_is_overdue_is_documented_as_a_read_only_boolean(api_client):
     assert field.get("type") == "boolean" and field.get("readOnly") is True, (
         f"is_overdue is documented as {field}; expected a read-only boolean: annotate "
         "get_is_overdue() with -> bool (or @extend_schema_field(OpenApiTypes.BOOL))"
+    )
+    late = baker.make(
+        Task,
+        owner=owner,
+        title="Late",
+        done=False,
+        is_private=False,
+        due=timezone.localdate() - dt.timedelta(days=1),
+    )
+    data = still_works(
+        api_client,
+        f"/apidocs/tasks/{late.pk}/",
+        "is_overdue must still be computed (keep the SerializerMethodField, type its method)",
+    )
+    assert data.get("is_overdue") is True, (
+        f"a task due yesterday and open answered is_overdue={data.get('is_overdue')!r}; "
+        "expected true: documenting the field must not change its value"
     )
