@@ -66,7 +66,8 @@ def run(course, args) -> int:
             ui.out.print(f"Results written to {path}")
     nxt = report.next_unsolved(doc)
     if nxt and mine:
-        ui.out.print(f"Next: grader check {nxt['id']}   ({nxt['title']})")
+        ui.out.print(f"Next: {nxt['number']} {nxt['title']}: `grader watch {nxt['id']}` reruns its specs as you save "
+                     f"(`grader check {nxt['id']}` runs them once)")
     return 0
 
 
