@@ -36,9 +36,13 @@ class Job:
 
 
 def run_jobs(jobs: list[Job], *, workers: int | None = None, timeout: float | None = None,
-             progress: Progress | None = None, warm: WarmChild | None = None) -> dict[Job, TopicRun]:
-    """Run every job, ``workers`` at a time (default: one per core, at least 2)."""
+             progress: Progress | None = None, warm: WarmChild | None = None,
+             durations: dict[str, float] | None = None) -> dict[Job, TopicRun]:
+    """Run every job, ``workers`` at a time (default: one per core, at least 2), the
+    longest first by the topics' last ``durations`` (a topic never timed counts as longest)."""
     runs: dict[Job, TopicRun] = {}
+    if durations:
+        jobs = sorted(jobs, key=lambda job: -durations.get(job.topic.name, float("inf")))
     # One job gains nothing from a server: it would pay the imports once all the same.
     server = ForkServer(child_env()) if len(jobs) > 1 and forkserver.available() else None
 
@@ -72,7 +76,8 @@ def grade(course: Course, topics: list[Topic], target: str = "exercises", *,
         todo = [Job(None, t, folders[t.name].run,
                     [c.spec for c in only if c.topic.name == t.name] if only else None) for t in graded]
         runs = {job.topic.name: run for job, run in
-                run_jobs(todo, workers=jobs, timeout=timeout, progress=progress, warm=warm).items()}
+                run_jobs(todo, workers=jobs, timeout=timeout, progress=progress, warm=warm,
+                         durations=state.durations(course)).items()}
         modified = {t.name: kit_record.specs_modified(course, t.name, folders[t.name].source) for t in graded}
     docs = []
     for topic in graded:
@@ -82,6 +87,8 @@ def grade(course: Course, topics: list[Topic], target: str = "exercises", *,
                            pristine=pristine)
     if record and target == "exercises":
         state.record(course, doc)
+    if not only:
+        state.record_durations(course, doc)
     return doc
 
 

@@ -9,7 +9,9 @@ A small document::
 
 ``status`` is the verdict of the last run (pass, fail, error, timeout) and
 ``at`` when it was given; ``hints`` is how many of the challenge's hints
-``grader hint`` has shown. It is a cache and a courtesy: a missing or corrupt
+``grader hint`` has shown. ``topics`` (``{"01_fundamentals": {"duration":
+1.8}}``) keeps how long each topic's last full run took, so the next grade
+starts the longest first. It is a cache and a courtesy: a missing or corrupt
 file (or a corrupt entry) reads as "nothing run, no hints", is rebuilt on
 the next write, and never stops a command.
 """
@@ -68,6 +70,23 @@ def status_of(data: dict[str, Any], challenge_id: str) -> str | None:
     entry = data["challenges"].get(challenge_id)
     status = entry.get("status") if isinstance(entry, dict) else None
     return status if isinstance(status, str) else None
+
+
+def durations(course: Course) -> dict[str, float]:
+    topics = load(course).get("topics")
+    if not isinstance(topics, dict):
+        return {}
+    return {name: float(entry["duration"]) for name, entry in topics.items()
+            if isinstance(entry, dict) and isinstance(entry.get("duration"), (int, float))}
+
+
+def record_durations(course: Course, doc: dict[str, Any]) -> None:
+    data = load(course)
+    if not isinstance(data.get("topics"), dict):
+        data["topics"] = {}
+    for topic in doc["topics"]:
+        data["topics"][topic["id"]] = {"duration": topic["duration"]}
+    _save(course, data)
 
 
 def hints_shown(data: dict[str, Any], challenge_id: str) -> int:

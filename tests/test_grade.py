@@ -252,3 +252,24 @@ def test_a_dead_fork_server_falls_back_to_spawning(course):
         server.close()
     assert {s.name: s.status for s in run.specs.values()}["test_hello_says_hello"] == "pass"
     assert not run.topic_error
+
+
+def test_run_jobs_starts_the_longest_topic_first(monkeypatch):
+    from pathlib import Path
+
+    from grader import grading
+    from grader.course import Topic
+
+    started = []
+
+    def fake_run_topic(folder, **kwargs):
+        started.append(folder.name)
+        return object()
+
+    topics = [Topic(name=n, number=i, slug=n[3:], title=n, project="", shared_files=(), timeout=1.0)
+              for i, n in enumerate(["01_a", "02_b", "03_c", "04_new"], start=1)]
+    jobs = [grading.Job(None, t, Path(t.name)) for t in topics]
+    monkeypatch.setattr(grading, "run_topic", fake_run_topic)
+    monkeypatch.setenv("GRADER_NO_FORK", "1")
+    grading.run_jobs(jobs, workers=1, durations={"01_a": 1.0, "02_b": 3.0, "03_c": 2.0})
+    assert started == ["04_new", "02_b", "03_c", "01_a"], "never timed counts as longest, then longest first"

@@ -283,3 +283,14 @@ def test_reset_removes_a_file_the_starter_does_not_have_after_backing_it_up(cour
     assert not (course.topic / "count" / "helpers.py").exists()
     [backup] = (course.root / ".grader" / "backups").iterdir()
     assert (backup / "files" / "01_demo" / "count" / "helpers.py").read_text().startswith("def split")
+
+
+def test_grade_remembers_topic_durations_and_survives_a_corrupt_entry(course):
+    (course.root / ".grader").mkdir()
+    state_file = course.root / ".grader" / "state.json"
+    state_file.write_text('{"version": 1, "challenges": {}, "topics": [1]}')
+    course.grade()
+    recorded = json.loads(state_file.read_text())["topics"]
+    assert list(recorded) == ["01_demo"] and recorded["01_demo"]["duration"] > 0
+    assert course.grader("check", "demo.count").returncode == 1
+    assert json.loads(state_file.read_text())["topics"] == recorded, "a one-challenge run is not a topic's time"

@@ -10,7 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from grader import pristine, results, ui
+from grader import pristine, results, state, ui
 from grader.course import CourseError
 from grader.files import write_atomic
 from grader.grading import Job, run_jobs
@@ -103,7 +103,7 @@ def run(course, args) -> int:
                     continue
                 jobs.append(Job(name, topic, copy))
         ui.err.print(f"grading {len(paths)} checkout(s): {len(jobs)} topic runs…")
-        runs = run_jobs(jobs, workers=args.jobs, timeout=args.timeout)
+        runs = run_jobs(jobs, workers=args.jobs, timeout=args.timeout, durations=state.durations(course))
     rows = []
     for name, path in zip(names, paths, strict=True):
         mine = [job for job in jobs if job.key == name]
