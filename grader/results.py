@@ -73,17 +73,17 @@ def challenge_doc(challenge: Challenge, run: TopicRun) -> dict[str, Any]:
     }
 
 
-def _totals(challenges: list[dict[str, Any]]) -> dict[str, Any]:
-    totals: dict[str, Any] = {
+def totals(challenges: list[dict[str, Any]]) -> dict[str, Any]:
+    """The counts of a list of challenge documents (a topic's, or every topic's)."""
+    return {
         "challenges": len(challenges),
         "challenges_passed": sum(c["status"] == "pass" for c in challenges),
         "specs": sum(c["specs_total"] for c in challenges),
         "specs_passed": sum(c["specs_passed"] for c in challenges),
         "points": sum(c["points"] for c in challenges),
         "max_points": sum(c["max_points"] for c in challenges),
+        "by_status": {s: sum(c["status"] == s for c in challenges) for s in STATUSES},
     }
-    totals["by_status"] = {s: sum(c["status"] == s for c in challenges) for s in STATUSES}
-    return totals
 
 
 def topic_doc(topic: Topic, run: TopicRun, challenges: list[Challenge] | None = None,
@@ -99,7 +99,7 @@ def topic_doc(topic: Topic, run: TopicRun, challenges: list[Challenge] | None = 
         "duration": run.duration,
         "specs_modified": list(specs_modified or []),
         "challenges": docs,
-        "totals": _totals(docs),
+        "totals": totals(docs),
     }
 
 
@@ -114,7 +114,7 @@ def document(target: str, topics: list[dict[str, Any]], started: dt.datetime, du
         "started_at": started.isoformat(timespec="seconds"),
         "duration": round(duration, 3),
         "topics": topics,
-        "totals": _totals(every),
+        "totals": totals(every),
     }
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from grader import exporters
+from grader.results import totals
 from tests.conftest import validate_results
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
@@ -212,19 +213,6 @@ def challenge(slug: str, status: str, specs: list[dict], *, points: int = 10, me
             "status": status, "message": message, "points": points if status == "pass" else 0,
             "max_points": points, "specs_passed": passed, "specs_total": len(specs),
             "specs": specs}
-
-
-def totals(challenges: list[dict]) -> dict:
-    return {
-        "challenges": len(challenges),
-        "challenges_passed": sum(c["status"] == "pass" for c in challenges),
-        "specs": sum(c["specs_total"] for c in challenges),
-        "specs_passed": sum(c["specs_passed"] for c in challenges),
-        "points": sum(c["points"] for c in challenges),
-        "max_points": sum(c["max_points"] for c in challenges),
-        "by_status": {s: sum(c["status"] == s for c in challenges)
-                      for s in ("pass", "fail", "error", "timeout")},
-    }
 
 
 def document(*challenges: dict, duration: float = 1.2, topic_error: str = "") -> dict:
