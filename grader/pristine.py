@@ -114,8 +114,10 @@ def starter_or_absent(course: Course, topic_name: str, rel: str) -> bytes | None
 
 def _fetch(course: Course, key: str, entry: dict[str, str]) -> bytes:
     current = course.exercises / key
-    if current.is_file() and digest(current.read_bytes()) == entry.get("sha256"):
-        return current.read_bytes()
+    if current.is_file():
+        data = current.read_bytes()
+        if digest(data) == entry.get("sha256"):
+            return data
     git = shutil.which("git")
     data = None
     if git:
@@ -170,7 +172,7 @@ def restore_specs(course: Course, topic_name: str, folder: Path) -> None:
                           "cannot grade with the kit's pristine specs")
     for rel in _spec_files_in(folder) - recorded.keys():
         (folder / rel).unlink()
-    for rel in recorded:
+    for rel, entry in recorded.items():
         target = folder / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(starter(course, topic_name, rel))
+        target.write_bytes(_fetch(course, f"{topic_name}/{rel}", entry))
