@@ -85,10 +85,9 @@ def grade(course: Course, topics: list[Topic], target: str = "exercises", *,
         docs.append(results.topic_doc(topic, runs[topic.name], chosen, specs_modified=modified[topic.name]))
     doc = results.document(target_label(target), docs, started_at, time.perf_counter() - clock,
                            pristine=pristine)
-    if record and target == "exercises":
-        state.record(course, doc)
-    if not only:
-        state.record_durations(course, doc)
+    verdicts = record and target == "exercises"
+    if verdicts or not only:
+        state.record(course, doc, verdicts=verdicts, durations=not only)
     return doc
 
 

@@ -56,13 +56,20 @@ def _save(course: Course, data: dict[str, Any]) -> None:
         write_atomic(path(course), json.dumps(data, indent=2) + "\n")
 
 
-def record(course: Course, doc: dict[str, Any]) -> None:
-    """Remember the status of every challenge graded in ``doc``."""
+def record(course: Course, doc: dict[str, Any], *, verdicts: bool = True, durations: bool = True) -> None:
+    """Remember, from ``doc``, the status of every challenge graded (``verdicts``) and how long
+    each topic took (``durations``: only for runs of whole topics)."""
     data = load(course)
-    now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-    for topic in doc["topics"]:
-        for challenge in topic["challenges"]:
-            _entry(data, challenge["id"]).update(status=challenge["status"], at=now)
+    if verdicts:
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        for topic in doc["topics"]:
+            for challenge in topic["challenges"]:
+                _entry(data, challenge["id"]).update(status=challenge["status"], at=now)
+    if durations:
+        if not isinstance(data.get("topics"), dict):
+            data["topics"] = {}
+        for topic in doc["topics"]:
+            data["topics"][topic["id"]] = {"duration": topic["duration"]}
     _save(course, data)
 
 
@@ -78,15 +85,6 @@ def durations(course: Course) -> dict[str, float]:
         return {}
     return {name: float(entry["duration"]) for name, entry in topics.items()
             if isinstance(entry, dict) and isinstance(entry.get("duration"), (int, float))}
-
-
-def record_durations(course: Course, doc: dict[str, Any]) -> None:
-    data = load(course)
-    if not isinstance(data.get("topics"), dict):
-        data["topics"] = {}
-    for topic in doc["topics"]:
-        data["topics"][topic["id"]] = {"duration": topic["duration"]}
-    _save(course, data)
 
 
 def hints_shown(data: dict[str, Any], challenge_id: str) -> int:
