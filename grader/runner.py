@@ -57,6 +57,8 @@ class TopicRun:
     collect_errors: list[dict[str, Any]] = field(default_factory=list)
     topic_error: str | None = None
     duration: float = 0.0
+    # Signs that code under test interfered with the grading (see grader.tampering): one line each.
+    tampering: list[str] = field(default_factory=list)
 
 
 def child_env() -> dict[str, str]:
@@ -219,6 +221,10 @@ def _run_child(cmd, directory: Path, events_file: Path, run: TopicRun, timeout: 
                 spec.duration = float(event.get("duration", 0.0))
             current = None
             outcome.progress = True
+        elif kind == "tampering":
+            reason = str(event.get("reason") or "the child reported tampering")
+            if reason not in run.tampering:
+                run.tampering.append(reason)
         elif kind == "finished":
             outcome.finished = True
 
