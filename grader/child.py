@@ -1,7 +1,8 @@
 """A topic's child process: load the project with the guard, run its specs.
 
 Run by the grader, never by hand: ``python -m grader.child --topic DIR
---events FILE [--timeout S] [--only FILE] [--quarantine REL …] [SPEC …]``.
+--events FILE [--timeout S] [--token T] [--tmp DIR] [--memory-mb N] [--only FILE]
+[--quarantine REL …] [SPEC …]``.
 """
 
 from __future__ import annotations
@@ -11,12 +12,15 @@ import configparser
 import json
 import os
 import sys
+import tempfile
 from importlib import import_module
 from pathlib import Path
 
+from grader import processes
 from grader.course import load_topic
 from grader.events import EventWriter
 from grader.isolation import Failure, Guard, describe_exception, is_stub, make_stub
+from grader.sentinel import Sentinel
 
 SETUP_ATTEMPTS = 6
 
@@ -169,12 +173,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=10.0)
     parser.add_argument("--only")
     parser.add_argument("--quarantine", action="append", default=[])
+    parser.add_argument("--token", help="marks every process this run starts (see grader.processes)")
+    parser.add_argument("--tmp", help="the folder for this run's temporary files")
+    parser.add_argument("--memory-mb", type=int, help="the most memory (data segment) this process may use")
     parser.add_argument("specs", nargs="*")
     args = parser.parse_args(argv)
 
     root = args.topic.resolve()
     events = EventWriter(args.events)
     events.emit("started", pid=os.getpid())
+    confine(args)
+    sentinel = Sentinel()
     os.chdir(root)
     loader = Loader(root, events, args.quarantine, args.timeout)
     try:
@@ -193,22 +202,46 @@ def main(argv: list[str] | None = None) -> int:
     only = None
     if args.only:
         only = set(Path(args.only).read_text(encoding="utf-8").split("\n")) - {""}
-    reporter = Reporter(events, root, args.timeout, only)
+    os.chdir(root)  # paths below are absolute all the same: loading may have moved elsewhere
+    sentinel.check(events.emit, "while the topic loaded")
+    reporter = Reporter(events, root, args.timeout, only, memory_mb=args.memory_mb, sentinel=sentinel)
     # --capture=no: what the code prints goes to the grader's pipe, which keeps only its tail,
     # instead of a temporary file per spec that a print loop could grow to gigabytes.
     pytest_args = ["-c", str(root / "pytest.ini"), "--rootdir", str(root), "-p", "no:cacheprovider",
-                   "-q", "--color=no", "--capture=no", *(args.specs or ["specs"])]
+                   "-q", "--color=no", "--capture=no", "--continue-on-collection-errors",
+                   *[str(root / spec) for spec in args.specs or ["specs"]]]
     # pytest-django goes in as an object, with the entry-point scan off: pytest would otherwise
     # re-import it to rewrite its asserts (and warn when the fork server imported it first).
     import pytest_django.plugin
 
     code = pytest.main(["--disable-plugin-autoload", *pytest_args], plugins=[reporter, pytest_django.plugin])
+    sentinel.check(events.emit, "while the specs ran")
     events.emit("finished", exitstatus=int(code))
     return 0
 
 
+def confine(args) -> None:
+    """Before any code of the topic runs: what it starts carries the run's token and is
+    adopted by this process when orphaned; its temporary files go in the run's folder; its
+    memory is capped (a MemoryError past the cap)."""
+    processes.become_subreaper()
+    if args.token:
+        os.environ[processes.TOKEN_VARIABLE] = args.token
+    if args.tmp:
+        os.environ["TMPDIR"] = args.tmp
+        tempfile.tempdir = None  # a forked child inherits the server's cached choice
+    if args.memory_mb:
+        import resource
+
+        limit = args.memory_mb * 1024 * 1024
+        _, hard = resource.getrlimit(resource.RLIMIT_DATA)
+        if hard == resource.RLIM_INFINITY or hard > limit:
+            resource.setrlimit(resource.RLIMIT_DATA, (limit, hard))
+
+
 if __name__ == "__main__":
     code = main()
+    processes.kill_descendants(os.getpid())
     sys.stdout.flush()
     sys.stderr.flush()
     # Skip interpreter shutdown: learner threads or atexit hooks cannot hang the grade.

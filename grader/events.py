@@ -6,6 +6,7 @@ is killed or calls ``os._exit`` still leaves everything it reported so far.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from pathlib import Path
@@ -22,14 +23,23 @@ def clip(text: str, limit: int = MESSAGE_LIMIT) -> str:
     return text[: limit - 40].rstrip() + f"\n… ({len(text) - limit + 40} more characters cut)"
 
 
+_write = os.write  # as it was before any code under test could replace it
+
+
+def _emit(fd: int, event: str, **data: Any) -> None:
+    line = json.dumps({"event": event, **data}, default=str) + "\n"
+    _write(fd, line.encode("utf-8", "replace"))
+
+
 class EventWriter:
     def __init__(self, path: str | os.PathLike[str]):
-        # Unbuffered, append-only, opened before any learner code runs.
+        # Unbuffered, append-only, opened before any learner code runs; ``emit`` is bound
+        # now too, so replacing the class's method later does not reach this writer.
         self._fd = os.open(os.fspath(path), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        self.emit = functools.partial(_emit, self._fd)
 
-    def emit(self, event: str, **data: Any) -> None:
-        line = json.dumps({"event": event, **data}, default=str) + "\n"
-        os.write(self._fd, line.encode("utf-8", "replace"))
+    def emit(self, event: str, **data: Any) -> None:  # replaced per instance in __init__
+        _emit(self._fd, event, **data)
 
 
 class EventReader:

@@ -27,7 +27,12 @@ import tempfile
 import threading
 from pathlib import Path
 
+from grader import processes
+
 TAIL = 1500
+# How the grader starts a module of its own as a program: like `python -m`, but without the
+# working directory first on sys.path (a topic folder's `grader/` would shadow the real one).
+BOOT = "import sys; del sys.path[0]; import runpy; runpy.run_module(%r, run_name='__main__', alter_sys=True)"
 
 
 def available() -> bool:
@@ -66,7 +71,7 @@ class ForkedOutput:
 
 class ForkServer:
     def __init__(self, env: dict[str, str]):
-        self.proc = subprocess.Popen([sys.executable, "-m", "grader.forkserver"], env=env, stdin=subprocess.PIPE,
+        self.proc = subprocess.Popen([sys.executable, "-c", BOOT % "grader.forkserver"], env=env, stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=tempfile.gettempdir())
         self.lock = threading.Lock()
         self.next_id = 0
@@ -163,13 +168,14 @@ def _child(argv: list[str], cwd: str, write_fd: int) -> None:
         os.dup2(devnull, 0)
         os.close(devnull)
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         signal.set_wakeup_fd(-1)
         os.chdir(cwd)
-        sys.path[0] = cwd  # as for `python -m` started in the topic folder
         sys.argv = ["grader.child", *argv]
         from grader import child
 
         code = child.main(argv)
+        processes.kill_descendants(os.getpid())
         sys.stdout.flush()
         sys.stderr.flush()
     except BaseException:  # noqa: BLE001 - report, then leave without running the server's code
@@ -181,6 +187,9 @@ def _child(argv: list[str], cwd: str, write_fd: int) -> None:
 
 
 def serve() -> None:
+    # Ctrl-C is the grader's to handle: it stops the children and then closes the server.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    processes.become_subreaper()  # orphans of the children's code stay ours to stop
     preload()
     wake_r, wake_w = os.pipe()
     os.set_blocking(wake_w, False)
@@ -205,6 +214,8 @@ def serve() -> None:
                 return
             if pid == 0:
                 return
+            if pid not in children:  # an orphan of a child's code, adopted, now reaped
+                continue
             request_id, fd, tail = children.pop(pid)
             with contextlib.suppress(OSError):
                 while chunk := os.read(fd, 65536):
@@ -256,6 +267,7 @@ def serve() -> None:
                     by_fd[read_fd] = pid
                     reply({"id": request["id"], "pid": pid})
         reap()
+    processes.kill_descendants(os.getpid())  # adopted orphans that are still running
 
 
 if __name__ == "__main__":

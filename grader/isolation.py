@@ -84,25 +84,72 @@ def describe_exception(exc: BaseException, root: Path) -> Failure:
 def alarm(seconds: float | None) -> Iterator[None]:
     """Raise SpecTimeout in the main thread after ``seconds``, and again every
     half second after that (a bare ``except:`` in a loop does not stop it)."""
-    usable = (
-        seconds
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-    )
-    if not usable:
+    timer = SpecAlarm(seconds)
+    with timer.armed(), timer.phase():
         yield
-        return
 
-    def _raise(signum, frame):
-        raise SpecTimeout(f"still running after {seconds:g} s")
 
-    previous = signal.signal(signal.SIGALRM, _raise)
-    signal.setitimer(signal.ITIMER_REAL, seconds, 0.5)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+class SpecAlarm:
+    """The timer of one spec, armed for the whole spec and raising only inside it.
+
+    Armed for the spec's setup, call and teardown together, it raises
+    SpecTimeout in whatever runs when the time is up, and again every half
+    second after that (a bare ``except:`` in a loop does not stop it). It never
+    raises *between* those phases, while pytest builds a report: an exception
+    there would end pytest with an internal error before the timeout was
+    recorded. A signal that arrives there is held and raised as the next phase
+    starts. ``fired`` tells whether the time ran out at all, even if the code
+    under test swallowed every SpecTimeout and went on to finish."""
+
+    REPEAT = 0.5
+
+    def __init__(self, seconds: float | None):
+        self.seconds = seconds
+        self.fired = False
+        self._inside = False
+        self._held = False
+
+    def usable(self) -> bool:
+        return bool(self.seconds) and hasattr(signal, "setitimer") and (
+            threading.current_thread() is threading.main_thread())
+
+    def _timeout(self) -> SpecTimeout:
+        return SpecTimeout(f"still running after {self.seconds:g} s")
+
+    def _on_signal(self, signum, frame) -> None:
+        self.fired = True
+        if not self._inside:
+            self._held = True
+            return
+        self._held = False
+        raise self._timeout()
+
+    @contextmanager
+    def armed(self) -> Iterator[None]:
+        self.fired = self._inside = self._held = False
+        if not self.usable():
+            yield
+            return
+        previous = signal.signal(signal.SIGALRM, self._on_signal)
+        signal.setitimer(signal.ITIMER_REAL, self.seconds, self.REPEAT)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+            self._inside = False
+
+    @contextmanager
+    def phase(self) -> Iterator[None]:
+        """Where the alarm may raise: a phase of the spec (its setup, call or teardown)."""
+        self._inside = True
+        try:
+            if self._held:
+                self._held = False
+                raise self._timeout()
+            yield
+        finally:
+            self._inside = False
 
 
 class Placeholder:

@@ -7,13 +7,14 @@ learner. It also arms the per-spec alarm and runs only the specs asked for.
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
 import pytest
 
 from grader.events import SKIPPED_AFTER_TIMEOUT, EventWriter, clip
-from grader.isolation import SpecTimeout, alarm, describe_exception
+from grader.isolation import SpecAlarm, SpecTimeout, describe_exception
 
 # Worst outcome of a spec's phases wins.
 _RANK = {"pass": 0, "skip": 1, "fail": 2, "error": 3, "timeout": 4}
@@ -34,12 +35,17 @@ def spec_message(excinfo, root: Path) -> str:
 
 class Reporter:
     def __init__(self, events: EventWriter, root: Path, timeout: float | None,
-                 only: set[str] | None = None):
+                 only: set[str] | None = None, memory_mb: int | None = None, sentinel=None):
         self.events = events
+        self.sentinel = sentinel
+        self.memory_mb = memory_mb
         self.root = root
         self.timeout = timeout
         self.only = only
-        self._outcome: dict[str, str] = {}
+        self.alarm = SpecAlarm(timeout)
+        self._worst: dict[str, str] | None = None  # the worst outcome of the spec's phases so far
+        self._reported: set[str] = set()  # the spec's phases whose report was made
+        self._called = False  # pytest called the spec's function
         self._timed_out: set[str] = set()  # spec files with a spec that timed out
 
     def pytest_collectreport(self, report):
@@ -75,28 +81,67 @@ class Reporter:
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_protocol(self, item, nextitem):
-        self._outcome = {"status": "pass", "message": ""}
+        self._worst, self._reported, self._called = None, set(), False
+        os.chdir(self.root)  # what an earlier spec's code did to the working directory does not carry over
         self.events.emit("start", nodeid=item.nodeid)
         started = time.perf_counter()
-        with alarm(self.timeout):
+        with self.alarm.armed():
             yield
-        self.events.emit("end", nodeid=item.nodeid, duration=round(time.perf_counter() - started, 4),
-                         **self._outcome)
+        if self.sentinel:
+            self.sentinel.check(self.events.emit, f"while {item.nodeid} ran")
+        self.events.emit("end", nodeid=item.nodeid, duration=round(time.perf_counter() - started, 6),
+                         **self._verdict(item))
+
+    def _verdict(self, item) -> dict[str, str]:
+        """The spec's status: a pass only when every phase reported and passed, in time."""
+        worst = self._worst or {"status": "pass", "message": ""}
+        if self.alarm.fired and worst["status"] != "timeout":
+            self._timed_out.add(item.nodeid.split("::", 1)[0])
+            return {"status": "timeout", "message": f"this spec was stopped: still running after "
+                                                    f"{self.timeout:g} s (an infinite loop?)"}
+        if worst["status"] == "pass":
+            if not {"setup", "call", "teardown"} <= self._reported:
+                missing = ", ".join(p for p in ("setup", "call", "teardown") if p not in self._reported)
+                return {"status": "error", "message": f"this spec did not run to its end (no report of its {missing})"}
+            if not self._called and _calls_pyfunc(item):
+                self.events.emit("tampering", reason=f"{item.nodeid}: the spec's function was never called, "
+                                                     "yet pytest reported a pass (its runner was replaced)")
+                return {"status": "error", "message": "this spec's function never ran (the test runner was changed)"}
+        return worst
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_setup(self, item):
+        with self.alarm.phase():
+            # One infinite loop is enough: the challenge's other specs would only loop too.
+            if item.nodeid.split("::", 1)[0] in self._timed_out:
+                self._worst = {"status": "timeout", "message": SKIPPED_AFTER_TIMEOUT}
+                pytest.skip(SKIPPED_AFTER_TIMEOUT)
+            return (yield)
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_call(self, item):
+        with self.alarm.phase():
+            return (yield)
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_teardown(self, item, nextitem):
+        with self.alarm.phase():
+            return (yield)
 
     @pytest.hookimpl(tryfirst=True)
-    def pytest_runtest_setup(self, item):
-        # One infinite loop is enough: the challenge's other specs would only loop too.
-        if item.nodeid.split("::", 1)[0] in self._timed_out:
-            self._outcome = {"status": "timeout", "message": SKIPPED_AFTER_TIMEOUT}
-            pytest.skip(SKIPPED_AFTER_TIMEOUT)
+    def pytest_pyfunc_call(self, pyfuncitem):
+        self._called = True
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_makereport(self, item, call):
         outcome = yield
         report = outcome.get_result()
-        if report.passed:
+        self._reported.add(call.when)
+        # The phase's own exception decides, not the report built from it.
+        if call.excinfo is None and report.passed:
             return
-        if report.skipped:
+        if call.excinfo is not None and call.excinfo.errisinstance(pytest.skip.Exception) or (
+                call.excinfo is None and report.skipped):
             status = "skip"
             message = str(report.longrepr[2]) if isinstance(report.longrepr, tuple) else "skipped"
         elif call.excinfo is not None and call.excinfo.errisinstance(SpecTimeout):
@@ -105,10 +150,21 @@ class Reporter:
             message = f"this spec was stopped: {call.excinfo.value} (an infinite loop?)"
             if (failure := describe_exception(call.excinfo.value, self.root)).file:
                 message += f"\n  (it was running {failure.file}:{failure.line})"
+        elif call.excinfo is not None and call.excinfo.errisinstance(MemoryError) and self.memory_mb:
+            status = "error"
+            message = f"this spec used more than {self.memory_mb} MB of memory (MemoryError)"
         else:
             status = "fail" if call.when == "call" else "error"
             message = spec_message(call.excinfo, self.root) if call.excinfo else str(report.longrepr)
             if call.when != "call":
                 message = f"during {call.when}: {message}"
-        if _RANK[status] > _RANK[self._outcome["status"]]:
-            self._outcome = {"status": status, "message": message}
+        if self._worst is None or _RANK[status] > _RANK[self._worst["status"]]:
+            self._worst = {"status": status, "message": message}
+
+
+def _calls_pyfunc(item) -> bool:
+    """Whether pytest runs this spec through ``pytest_pyfunc_call`` (unittest-style specs do not)."""
+    from _pytest.python import Function
+    from _pytest.unittest import TestCaseFunction
+
+    return isinstance(item, Function) and not isinstance(item, TestCaseFunction)

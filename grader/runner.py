@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -21,8 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from grader import processes
 from grader.events import SKIPPED_AFTER_TIMEOUT, EventReader, clip
-from grader.forkserver import ForkServer
+from grader.forkserver import BOOT, ForkServer
 
 # Variables of the learner's shell that would change what the child runs.
 LEAKY_ENV = ("DJANGO_SETTINGS_MODULE", "PYTHONPATH", "PYTHONSTARTUP", "PYTHONHOME",
@@ -30,7 +32,22 @@ LEAKY_ENV = ("DJANGO_SETTINGS_MODULE", "PYTHONPATH", "PYTHONSTARTUP", "PYTHONHOM
 KILL_GRACE = 5.0  # seconds past the spec timeout before the process is killed
 STARTUP_LIMIT = 10.0  # seconds to load a project and collect its specs, at least; 4 × the spec timeout
 POLL = 0.02
-CHILD = [sys.executable, "-m", "grader.child"]
+# Not `-m`: that would put the working directory first on sys.path, where a topic's own
+# `grader/` folder would stand in for the real grader.
+CHILD = [sys.executable, "-c", BOOT % "grader.child"]
+# Exit statuses of a child that ended as it should: pytest's all passed, some failed, none
+# collected; and -1, the project did not load and the child said why.
+NORMAL_EXITS = (0, 1, 5, -1)
+MEMORY_MB = 2048  # a child's data segment, at most (GRADER_MEMORY_MB or --memory overrides it)
+# Set by Ctrl-C: every running topic stops its child and returns what it has.
+CANCEL = threading.Event()
+
+
+def memory_limit() -> int:
+    try:
+        return max(64, int(os.environ.get("GRADER_MEMORY_MB", "")))
+    except ValueError:
+        return MEMORY_MB
 
 
 def startup_limit(timeout: float) -> float:
@@ -62,7 +79,7 @@ class TopicRun:
 
 
 def child_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in LEAKY_ENV}
+    env = {k: v for k, v in os.environ.items() if k not in LEAKY_ENV and k != processes.TOKEN_VARIABLE}
     env["PYTHONDONTWRITEBYTECODE"] = "1"  # never write into the learner's tree
     env["PYTHONUNBUFFERED"] = "1"
     env.setdefault("PYTHONHASHSEED", "0")
@@ -70,6 +87,7 @@ def child_env() -> dict[str, str]:
 
 
 def _kill(proc: subprocess.Popen) -> None:
+    processes.kill_descendants(proc.pid)  # before the child: its orphans would leave its tree
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
@@ -134,10 +152,12 @@ class WarmChild:
 
 def run_topic(directory: Path, *, timeout: float, specs: list[str] | None = None,
               topic_limit: float = 900.0, warm: WarmChild | None = None,
-              server: ForkServer | None = None) -> TopicRun:
+              server: ForkServer | None = None, memory_mb: int | None = None) -> TopicRun:
     """Run the specs of the topic project in ``directory`` (all, or the given
     spec files) and return what happened to each. A ``warm`` child, if it
-    suits, runs the first attempt; with a fork ``server``, children are its forks."""
+    suits, runs the first attempt; with a fork ``server``, children are its forks.
+    Each child's temporary files go in a folder removed at the end, and no process
+    it started survives it."""
     run = TopicRun(directory=directory)
     started = time.perf_counter()
     quarantine: list[str] = []
@@ -146,8 +166,14 @@ def run_topic(directory: Path, *, timeout: float, specs: list[str] | None = None
     with tempfile.TemporaryDirectory(prefix="grader-") as scratch:
         scratch_dir = Path(scratch)
         for attempt in range(1000):
+            if CANCEL.is_set():
+                break
             events_file = scratch_dir / f"events-{attempt}.jsonl"
-            args = ["--topic", str(directory), "--events", str(events_file), "--timeout", str(timeout)]
+            child_tmp = scratch_dir / f"tmp-{attempt}"
+            child_tmp.mkdir()
+            token = secrets.token_hex(8)
+            args = ["--topic", str(directory), "--events", str(events_file), "--timeout", str(timeout),
+                    "--token", token, "--tmp", str(child_tmp), "--memory-mb", str(memory_mb or memory_limit())]
             if only is not None:
                 only_file = scratch_dir / f"only-{attempt}.txt"
                 only_file.write_text("\n".join(only), encoding="utf-8")
@@ -158,8 +184,12 @@ def run_topic(directory: Path, *, timeout: float, specs: list[str] | None = None
             started_child = warm.take(directory, args) if warm and attempt == 0 else None
             if started_child is None and server is not None:
                 started_child = server.spawn(args, directory)
-            outcome = _run_child([*CHILD, *args], directory, events_file, run, timeout, deadline=started + topic_limit,
-                                 collected=collected, started_child=started_child)
+            try:
+                outcome = _run_child([*CHILD, *args], directory, events_file, run, timeout,
+                                     deadline=started + topic_limit, collected=collected,
+                                     started_child=started_child)
+            finally:
+                processes.kill_marked(token)
             collected = collected or bool(run.specs)
             if outcome.finished or run.topic_error or outcome.out_of_time or not outcome.progress:
                 break  # without progress _run_child has reported a topic error
@@ -169,13 +199,20 @@ def run_topic(directory: Path, *, timeout: float, specs: list[str] | None = None
                 only = [n for n, s in run.specs.items() if s.status == "not_run"]
                 if not only:
                     break
+    if not CANCEL.is_set():
+        for spec in run.specs.values():
+            if spec.status == "not_run":  # never a silent gap: the child ended without reporting it
+                spec.status = "error"
+                spec.message = ("not run: the topic's process ended before this spec reported "
+                                "(see the other specs of the topic for what went wrong)")
     run.duration = round(time.perf_counter() - started, 3)
     return run
 
 
 @dataclass
 class _Outcome:
-    finished: bool = False
+    finished: bool = False  # pytest ran to its end and said so
+    exitstatus: int | None = None  # pytest's, when it ended abnormally
     progress: bool = False  # a spec ended or a module was blamed
     culprit: str | None = None  # a module to stub on the next start
     out_of_time: bool = False
@@ -188,12 +225,20 @@ def _run_child(cmd, directory: Path, events_file: Path, run: TopicRun, timeout: 
     reader = EventReader(events_file)
     opened: list[str] = []  # challenge modules being imported, innermost last
     current: tuple[str, float] | None = None
+    ended_child = False  # the child said "finished": nothing may follow
     child_started = time.perf_counter()
     proc, output = started_child or _spawn(cmd, directory, subprocess.DEVNULL)
 
+    def suspect(reason: str) -> None:
+        if reason not in run.tampering:
+            run.tampering.append(reason)
+
     def handle(event: dict[str, Any]) -> None:
-        nonlocal current, collected
+        nonlocal current, collected, ended_child
         kind = event.get("event")
+        if ended_child:
+            suspect(f"the result channel received a {kind!r} event after the run had finished")
+            return
         if kind == "import_start":
             opened.append(event["file"])
         elif kind == "import_end":
@@ -212,21 +257,48 @@ def _run_child(cmd, directory: Path, events_file: Path, run: TopicRun, timeout: 
             for spec in event.get("specs", []):
                 run.specs.setdefault(spec["nodeid"], SpecRun(**spec))
         elif kind == "start":
-            current = (event["nodeid"], time.perf_counter())
+            if current:
+                suspect(f"{event.get('nodeid')} started while {current[0]} had not ended")
+            current = (event.get("nodeid"), time.perf_counter())
         elif kind == "end":
-            spec = run.specs.get(event["nodeid"])
-            if spec:
-                spec.status = event.get("status", "error")
-                spec.message = event.get("message", "")
-                spec.duration = float(event.get("duration", 0.0))
-            current = None
-            outcome.progress = True
+            _end(event)
         elif kind == "tampering":
             reason = str(event.get("reason") or "the child reported tampering")
             if reason not in run.tampering:
                 run.tampering.append(reason)
         elif kind == "finished":
-            outcome.finished = True
+            ended_child = True
+            # INTERNALERROR (3), an interruption (2) or a usage error (4) is no normal end:
+            # the specs that did not report are run again by a new child.
+            outcome.finished = event.get("exitstatus") in NORMAL_EXITS
+            if not outcome.finished:
+                outcome.exitstatus = event.get("exitstatus")
+
+    def _end(event: dict[str, Any]) -> None:
+        """A spec's result counts only when it ends the spec that started last, once."""
+        nonlocal current
+        nodeid = event.get("nodeid")
+        spec = run.specs.get(nodeid)
+        if current is None or current[0] != nodeid or spec is None:
+            suspect(f"an end of {nodeid} without its start")
+            return
+        current = None
+        try:
+            duration = float(event.get("duration"))
+        except (TypeError, ValueError):
+            duration = -1.0
+        status = event.get("status")
+        if spec.status != "not_run":
+            suspect(f"{nodeid} reported twice")
+            status = "error"
+        if duration <= 0 or status not in ("pass", "fail", "error", "timeout", "skip"):
+            suspect(f"{nodeid} reported an impossible record (status {status!r}, duration {event.get('duration')!r})")
+            status = "error"
+        spec.status = status
+        spec.message = str(event.get("message", "")) if status == event.get("status") else (
+            "the grader could not trust this spec's record (see the topic's tampering list)")
+        spec.duration = max(duration, 0.0)
+        outcome.progress = True
 
     try:
         while proc.poll() is None:
@@ -245,6 +317,9 @@ def _run_child(cmd, directory: Path, events_file: Path, run: TopicRun, timeout: 
                 _kill(proc)
                 outcome.slow_start = True
                 break
+            if CANCEL.is_set():
+                _kill(proc)
+                break
             if now > deadline:
                 _kill(proc)
                 outcome.out_of_time = True
@@ -261,10 +336,12 @@ def _run_child(cmd, directory: Path, events_file: Path, run: TopicRun, timeout: 
             _kill(proc)
     for event in reader.read_new():
         handle(event)
-    if outcome.finished:
+    if outcome.finished or CANCEL.is_set():
         return outcome
     code = proc.returncode
     how = f"was killed by signal {-code}" if code and code < 0 else f"exited with code {code}"
+    if outcome.exitstatus is not None:
+        how = f"ended pytest abnormally (exit status {outcome.exitstatus}: an internal error or an interruption)"
     if current:
         _blame_spec(run, current[0], "error",
                     f"the process {how} while this spec ran: your code ended it "
