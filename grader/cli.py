@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from grader import __version__, ui
@@ -51,10 +53,36 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _stop_signals() -> dict[int, object]:
+    """A closed terminal or a `kill` stops a command as Ctrl-C does (children stopped, temporary
+    files removed). Returns the handlers it replaced."""
+    replaced: dict[int, object] = {}
+    if threading.current_thread() is not threading.main_thread():
+        return replaced
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) == signal.SIG_DFL:
+            replaced[number] = signal.signal(number, _interrupt)
+    return replaced
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     ui.configure(args.color)
+    replaced = _stop_signals()
+    try:
+        return _run(args)
+    finally:
+        for number, handler in replaced.items():
+            signal.signal(number, handler)
+
+
+def _run(args) -> int:
     try:
         course = load_course(args.course.resolve() if args.course else find_root())
         return COMMANDS[args.command].run(course, args)

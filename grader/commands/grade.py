@@ -4,6 +4,7 @@ from pathlib import Path
 
 from grader import exporters, report, results, state, ui
 from grader.grading import grade
+from grader.runner import MEMORY_MB
 
 HELP = "run the specs of every topic (or the given ones) and tally the challenges done"
 EXAMPLE = """examples:
@@ -27,6 +28,8 @@ def add_arguments(parser) -> None:
                         help="write a Gradescope results.json here (a test per challenge, partial credit)")
     parser.add_argument("--jobs", type=int, metavar="N", help="topics graded at once (default: cores, at least 2)")
     parser.add_argument("--timeout", type=float, metavar="S", help="seconds per spec (default: the topic's, 10)")
+    parser.add_argument("--memory", type=int, metavar="MB",
+                        help=f"memory a topic's process may use before a spec fails (default: {MEMORY_MB})")
     parser.add_argument("--pristine", action="store_true",
                         help="run the kit's own spec files over the code, ignoring edits to the specs")
 
@@ -49,7 +52,7 @@ def run(course, args) -> int:
         live.start()
     try:
         doc = grade(course, topics, args.target, jobs=args.jobs, timeout=args.timeout, progress=progress,
-                    pristine=args.pristine)
+                    pristine=args.pristine, memory_mb=args.memory)
     finally:
         if live:
             live.stop()
@@ -64,6 +67,10 @@ def run(course, args) -> int:
         if path:
             write(doc, path)
             ui.out.print(f"Results written to {path}")
+    if doc["partial"]:
+        ui.err.print(f"grader: interrupted: graded {len(doc['topics'])} of {total} topics; "
+                     "the results above and in any file written are partial")
+        return 130
     nxt = report.next_unsolved(doc)
     if nxt and mine:
         ui.out.print(f"Next: {nxt['number']} {nxt['title']}: `grader watch {nxt['id']}` reruns its specs as you save "
