@@ -151,11 +151,21 @@ def _reset_app_registry() -> None:
     apps.clear_cache()
 
 
+def preload() -> None:
+    """What every topic run imports before it touches the topic's code or settings (the fork
+    server imports it once for all its children)."""
+    # Not pytest-django's entry point: pytest rewrites the asserts of a plugin it loads itself,
+    # and warns (an error under filterwarnings = error) when the plugin was imported before.
+    import django.test  # noqa: F401 - Django's ORM, forms, templates, test client
+    import pytest  # noqa: F401
+    import pytest_django.plugin  # noqa: F401
+
+    import grader.plugin  # noqa: F401
+
+
 def wait_warm() -> list[str]:
     """``--warm``: import the heavy modules now, then wait for the real arguments on stdin."""
-    from grader import forkserver
-
-    forkserver.preload()
+    preload()
 
     line = sys.stdin.readline()
     if not line:
@@ -183,6 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     events = EventWriter(args.events)
     events.emit("started", pid=os.getpid())
     confine(args)
+    preload()  # before the topic folder goes on sys.path: its own `pytest.py` cannot stand in
     sentinel = Sentinel()
     os.chdir(root)
     loader = Loader(root, events, args.quarantine, args.timeout)

@@ -27,7 +27,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from grader import processes
+from grader import child, processes
 
 TAIL = 1500
 # How the grader starts a module of its own as a program: like `python -m`, but without the
@@ -144,18 +144,6 @@ class ForkServer:
 # The server's side ------------------------------------------------------------------
 
 
-def preload() -> None:
-    """What every topic run imports before it touches the topic's code or settings."""
-    # Not pytest-django: pytest rewrites the asserts of a plugin it loads itself, and warns
-    # (an error under filterwarnings = error) when the plugin was imported before.
-    import django.test  # noqa: F401 - Django's ORM, forms, templates, test client
-    import pytest  # noqa: F401
-    import pytest_django.plugin  # noqa: F401
-
-    import grader.child  # noqa: F401
-    import grader.plugin  # noqa: F401
-
-
 def _child(argv: list[str], cwd: str, write_fd: int) -> None:
     """In the forked child: become ``python -m grader.child`` in ``cwd``; never return."""
     code = 70
@@ -172,8 +160,6 @@ def _child(argv: list[str], cwd: str, write_fd: int) -> None:
         signal.set_wakeup_fd(-1)
         os.chdir(cwd)
         sys.argv = ["grader.child", *argv]
-        from grader import child
-
         code = child.main(argv)
         processes.kill_descendants(os.getpid())
         sys.stdout.flush()
@@ -190,7 +176,7 @@ def serve() -> None:
     # Ctrl-C is the grader's to handle: it stops the children and then closes the server.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     processes.become_subreaper()  # orphans of the children's code stay ours to stop
-    preload()
+    child.preload()
     wake_r, wake_w = os.pipe()
     os.set_blocking(wake_w, False)
     signal.set_wakeup_fd(wake_w)

@@ -206,3 +206,34 @@ def test_ctrl_c_stops_within_two_seconds_and_keeps_what_finished(course, tmp_pat
         assert all(s["status"] != "not_run" for c in topic["challenges"] for s in c["specs"])
     assert [p for p in _read_pids(marker) if _alive(p)] == []
     assert list(scratch.iterdir()) == []
+
+
+FORGED_CHILD = """\
+import json, sys
+
+events = sys.argv[sys.argv.index("--events") + 1]
+names = ["test_counts_two_words", "test_counts_no_words", "test_counts_three_words"]
+with open(events, "a") as fh:
+    for name in names:
+        nodeid = f"specs/test_02_count.py::{name}"
+        fh.write(json.dumps({"event": "start", "nodeid": nodeid}) + "\\n")
+        fh.write(json.dumps({"event": "end", "nodeid": nodeid, "status": "pass", "duration": 0.01}) + "\\n")
+    fh.write(json.dumps({"event": "finished", "exitstatus": 0}) + "\\n")
+"""
+
+
+@pytest.mark.parametrize("env", [{"GRADER_NO_FORK": "1"}, {}], ids=["spawned", "default"])
+def test_a_grader_package_in_the_topic_folder_does_not_shadow_the_grader(course, env):
+    (course.topic / "grader").mkdir()
+    course.write("grader/__init__.py", "")
+    course.write("grader/child.py", FORGED_CHILD)
+    course.write("grader/forkserver.py", FORGED_CHILD)
+    assert statuses(course.grade(env=env)) == CLEAN
+    proc = course.grader("check", "demo.count", env=env)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "count_words('a b') returned 0; expected 2" in proc.stdout
+
+
+def test_a_pytest_module_in_the_topic_folder_does_not_stand_in_for_pytest(course):
+    course.write("pytest.py", "def main(*args, **kwargs):\n    return 0\n")
+    assert statuses(course.grade()) == CLEAN
