@@ -279,8 +279,11 @@ def _run_child(cmd, directory: Path, events_file: Path, run: TopicRun, timeout: 
         nonlocal current
         nodeid = event.get("nodeid")
         spec = run.specs.get(nodeid)
-        if current is None or current[0] != nodeid or spec is None:
-            suspect(f"an end of {nodeid} without its start")
+        if spec is None:
+            suspect(f"a result for {nodeid}, which is not a collected spec")
+            return
+        if current is None or current[0] != nodeid:
+            suspect(f"a result for {nodeid}, which was not running")
             return
         current = None
         try:
