@@ -21,7 +21,7 @@ from grader.targets import topic_folders
 Progress = Callable[[Topic, TopicRun], None]
 
 
-class Interrupted(Exception):
+class Interrupted(KeyboardInterrupt):
     """Ctrl-C stopped a grade: ``runs`` holds the topics that had finished."""
 
     def __init__(self, runs: dict):
@@ -109,11 +109,12 @@ def grade(course: Course, topics: list[Topic], target: str = "exercises", *,
           jobs: int | None = None, timeout: float | None = None,
           only: list[Challenge] | None = None, progress: Progress | None = None,
           record: bool = True, warm: WarmChild | None = None, pristine: bool = False,
-          memory_mb: int | None = None) -> dict[str, Any]:
+          memory_mb: int | None = None, keep_partial: bool = False) -> dict[str, Any]:
     """Grade ``topics`` of ``target``; with ``only``, just those challenges' specs;
     ``warm``, a child already started for one of the folders, runs that folder;
     ``pristine``, with the kit's own spec files whatever the target's are.
-    Interrupted by Ctrl-C, the document holds the topics that finished and says ``partial``."""
+    Interrupted by Ctrl-C, it raises Interrupted, or with ``keep_partial`` returns a document of
+    the topics that finished, marked ``partial``."""
     started_at = dt.datetime.now(dt.timezone.utc)
     clock = time.perf_counter()
     with topic_folders(course, target, topics, pristine=pristine) as folders:
@@ -125,6 +126,8 @@ def grade(course: Course, topics: list[Topic], target: str = "exercises", *,
             done = run_jobs(todo, workers=jobs, timeout=timeout, progress=progress, warm=warm,
                             durations=state.durations(course), memory_mb=memory_mb)
         except Interrupted as stop:
+            if not keep_partial:
+                raise
             done, partial = stop.runs, True
         runs = {job.topic.name: run for job, run in done.items()}
         graded = [t for t in graded if t.name in runs]

@@ -52,7 +52,7 @@ def run(course, args) -> int:
         live.start()
     try:
         doc = grade(course, topics, args.target, jobs=args.jobs, timeout=args.timeout, progress=progress,
-                    pristine=args.pristine, memory_mb=args.memory)
+                    pristine=args.pristine, memory_mb=args.memory, keep_partial=True)
     finally:
         if live:
             live.stop()
