@@ -25,24 +25,21 @@ def event(db):
     return baker.make("events.Event", title="Spring Gala", slug="spring-gala", capacity=50)
 
 
-def send(client, method, url, data=None, **kwargs):
+def send(client, method, url, data=None, sent="", **kwargs):
     """The response; an exception the view raised (a 500 in production) fails the spec
-    with its name."""
+    with its name. `sent` says what the request carried, for the message."""
     try:
         return getattr(client, method)(url, data, **kwargs)
     except Exception as error:
         hint = ""
         if isinstance(error, IndexError):
-            hint = (
-                ": filter(pk=pk)[0] raises IndexError when nothing matches; "
-                "get_object_or_404(Event, pk=pk) answers 404"
-            )
+            hint = ": filter(pk=pk)[0] raises IndexError when no event has that pk; expected a 404"
         elif type(error).__name__ == "DoesNotExist":
-            hint = ": Event.objects.get() raises DoesNotExist; use get_object_or_404"
-        elif isinstance(error, (json.JSONDecodeError, TypeError)):
+            hint = ": Event.objects.get() raises DoesNotExist for an unknown pk; expected a 404"
+        elif sent:
             hint = (
-                ": parse request.body inside try/except and check the result is a dict; "
-                "answer 400, never create(**data) with what the client sent"
+                f": the client's body {sent} crashed the view; expected 400, a body that "
+                "isn't a JSON object of the form's fields is the client's mistake"
             )
         pytest.fail(
             f"{method.upper()} {url} raised {type(error).__name__}: {error}; in production "
@@ -50,13 +47,66 @@ def send(client, method, url, data=None, **kwargs):
         )
 
 
+def json_kind(value):
+    """A JSON value's kind, in words."""
+    kinds = {dict: "object", list: "list", str: "string", int: "number", float: "number",
+             bool: "boolean", type(None): "null"}
+    return kinds.get(type(value), type(value).__name__)
+
+
+def json_object(response, what):
+    """The JSON object a response carries; fails, saying what came instead, when the body
+    isn't JSON or is JSON of another kind (a list, a string...)."""
+    content_type = response.headers.get("Content-Type", "")
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    try:
+        body = json.loads(content)
+    except ValueError:
+        pytest.fail(
+            f"{what} answered {response.status_code} {content_type!r} {content[:100]!r}, "
+            "which isn't JSON; expected a JSON object {...}"
+        )
+    if not isinstance(body, dict):
+        pytest.fail(
+            f"{what} answered a JSON {json_kind(body)}, {str(body)[:100]}; expected a JSON "
+            "object {...}"
+        )
+    return body
+
+
+def json_objects(body, key, what):
+    """body[key], a list of JSON objects; fails, saying what came instead."""
+    value = body.get(key)
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        shape = "nothing" if key not in body else f"a JSON {json_kind(value)}"
+        pytest.fail(
+            f'{what} answered {str(body)[:150]}, with {shape} under "{key}"; expected '
+            f'{{"{key}": [{{...}}, ...]}}, a list of objects'
+        )
+    return value
+
+
 def allowed_methods(response):
     return {m.strip().upper() for m in response.headers.get("Allow", "").split(",") if m.strip()}
 
 
+def describe(body):
+    """What a JSON body holds, in words: '[1, 2]' (a JSON list, not an object)."""
+    try:
+        value = json.loads(body)
+    except ValueError:
+        return f"{body!r} (not JSON at all)"
+    if isinstance(value, dict):
+        return f"{body!r} (a JSON object)"
+    kinds = {list: "a JSON list", str: "a JSON string", int: "a JSON number",
+             float: "a JSON number", bool: "a JSON boolean", type(None): "JSON null"}
+    return f"{body!r} ({kinds.get(type(value), 'JSON')}, not an object)"
+
+
 def post_json(client, url, payload):
     body = payload if isinstance(payload, str) else json.dumps(payload)
-    return send(client, "post", url, data=body, content_type="application/json")
+    return send(client, "post", url, data=body, sent=describe(body),
+                content_type="application/json")
 
 
 def rsvp_count():
@@ -75,7 +125,7 @@ def test_detail_shows_the_event_and_404s_for_an_unknown_pk(client, event):
     response = send(client, "get", "/fbv/events/999999/")
     assert response.status_code == 404, (
         f"GET /fbv/events/999999/ (no such event) answered {response.status_code}; "
-        "expected 404: use get_object_or_404(Event, pk=pk)"
+        "expected 404 Not Found"
     )
 
 
@@ -105,7 +155,7 @@ def test_rsvp_get_is_405_and_changes_nothing(client, event):
         created = rsvp_count()
         assert created == 0, (
             f"{method.upper()} {url} answered {response.status_code} and created an RSVP; "
-            "a GET must not change state: accept POST only (require_POST answers 405)"
+            "a GET must not change state, so the RSVP is POST only"
         )
         assert response.status_code == 405, (
             f"{method.upper()} {url} answered {response.status_code}; expected 405 Method "
@@ -126,8 +176,8 @@ def test_rsvp_invalid_form_is_400_with_errors_and_saves_nothing(client, event):
         "400 Bad Request, the page with the form's errors"
     )
     assert "valid email" in response.content.decode(), (
-        "the 400 page doesn't show the form's error ('Enter a valid email address.'): "
-        "render the page with the bound form"
+        "the 400 page doesn't show the form's error ('Enter a valid email address.'): the "
+        "visitor can't see what to correct"
     )
 
 
@@ -147,12 +197,13 @@ def test_api_post_answers_201_with_the_new_rsvp(client, event):
     assert response.status_code == 201, (
         f"a valid POST {url} answered {response.status_code}; expected 201 Created"
     )
-    body = response.json()
+    body = json_object(response, f"a valid POST {url}")
     assert body.get("name") == "Ann" and body.get("email") == "ann@example.com" and body.get("id"), (
         f"the 201 body is {body}; expected the new RSVP: id, name and email"
     )
-    listed = send(client, "get", url).json()
-    assert [r["email"] for r in listed.get("rsvps", [])] == ["ann@example.com"], (
+    listed = json_object(send(client, "get", url), f"GET {url}")
+    rsvps = json_objects(listed, "rsvps", f"GET {url}")
+    assert [r.get("email") for r in rsvps] == ["ann@example.com"], (
         f"GET {url} after the POST answered {listed}; expected the new RSVP in 'rsvps'"
     )
 
@@ -171,12 +222,13 @@ def test_api_post_with_invalid_fields_is_400_with_field_errors(client, event):
         content_type = response.headers.get("Content-Type", "")
         assert content_type.startswith("application/json"), (
             f"the 400 for {payload} is {content_type} {response.content[:80]!r}; expected JSON, "
-            'like every answer of this endpoint: JsonResponse({"errors": form_errors(form)}, '
-            "status=400)"
+            'like every answer of this endpoint: {"errors": {field: [messages]}}'
+
         )
-        errors = response.json().get("errors")
+        body = json_object(response, f"POST {url} with {payload}")
+        errors = body.get("errors")
         assert isinstance(errors, dict) and fields <= set(errors), (
-            f"the 400 for {payload} has the body {response.json()}; expected "
+            f"the 400 for {payload} has the body {body}; expected "
             f'{{"errors": {{...}}}} naming the fields {sorted(fields)}'
         )
 
@@ -190,8 +242,8 @@ def test_api_post_cannot_choose_another_event(client, event):
     response = post_json(client, url, payload)
     assert not other.rsvps.exists(), (
         f"POST {url} with {payload} created an RSVP for event {other.pk}, not {event.pk}: "
-        "validate with RSVPForm (it knows only name and email) and set the event yourself; "
-        "never create(**data) with what the client sent"
+        "the client's JSON chose the event (mass assignment); only name and email may come "
+        "from the client, the event is the one in the URL"
     )
     assert response.status_code in (201, 400), (
         f"POST {url} with {payload} answered {response.status_code}; expected 201 (the "
@@ -222,7 +274,7 @@ def test_api_other_methods_are_405_with_allow(client, event):
         response = send(client, method, url)
         assert response.status_code == 405, (
             f"{method.upper()} {url} answered {response.status_code}; expected 405 Method "
-            "Not Allowed (require_http_methods, or a check of request.method)"
+            "Not Allowed: the endpoint takes GET and POST only"
         )
         allowed = allowed_methods(response)
         assert {"GET", "POST"} <= allowed and not allowed & {"PUT", "PATCH", "DELETE"}, (
