@@ -24,8 +24,8 @@ def changelist_url():
     except NoReverseMatch:
         pass
     pytest.fail(
-        "the admin has no page for notes: register Note in notes/admin.py "
-        "(@admin.register(Note) on a ModelAdmin class)"
+        "the admin has no page for notes (no URL named admin:notes_note_changelist): Note "
+        "is not registered in the admin"
     )
 
 
@@ -45,8 +45,7 @@ def shown_titles(response):
 def get_home(client):
     response = client.get("/")
     assert response.status_code == 200, (
-        f'GET / answered {response.status_code}; expected 200: route "" to views.home in '
-        "config/urls.py"
+        f"GET / answered {response.status_code}; expected 200: the site root has no home page"
     )
     return response
 
@@ -85,7 +84,7 @@ def test_changelist_shows_title_archived_and_created_columns(admin_client):
     missing = [name for name in ("title", "is_archived", "created_at") if name not in columns]
     assert not missing, (
         f"the changelist shows the columns {columns}; expected title, is_archived and "
-        f"created_at (missing: {', '.join(missing)}): set list_display"
+        f"created_at (missing: {', '.join(missing)})"
     )
 
 
@@ -97,7 +96,7 @@ def test_changelist_search_matches_title_and_body(admin_client):
     titles = shown_titles(get_changelist(admin_client, {"q": "django"}))
     assert titles == ["Django tips", "Reading list"], (
         f"searching for 'django' showed {titles}; expected the 2 notes that mention "
-        "django in their title or body: set search_fields to title and body"
+        "django in their title or body"
     )
 
 
@@ -108,7 +107,8 @@ def test_changelist_filters_by_archived(admin_client):
     baker.make("notes.Note", title="Today", is_archived=False)
     page = get_changelist(admin_client)
     assert "is_archived__exact=1" in page.content.decode(), (
-        "the changelist's sidebar has no filter on is_archived; add it to list_filter"
+        "the changelist's sidebar has no filter on is_archived; expected one (a filter typed "
+        "into the URL works without it, but nobody can click it)"
     )
     titles = shown_titles(get_changelist(admin_client, {"is_archived__exact": "1"}))
     assert titles == ["Done list", "Old idea"], (
@@ -130,8 +130,8 @@ def test_archive_action_archives_only_the_selected_notes(admin_client):
     archived = set(Note.objects.filter(is_archived=True).values_list("pk", flat=True))
     expected = {note.pk for note in selected}
     assert not archived > expected, (
-        f"the action archived {len(archived)} notes; expected only the 2 selected: work on "
-        "the `queryset` the action receives, not on Note.objects"
+        f"the action archived {len(archived)} notes; expected only the 2 selected: it also "
+        "archived notes nobody ticked"
     )
     assert archived == expected, (
         f"after the action, notes {sorted(archived)} are archived; expected the selected "
@@ -139,40 +139,87 @@ def test_archive_action_archives_only_the_selected_notes(admin_client):
     )
 
 
-@pytest.mark.task(3)
-def test_archive_action_reports_how_many_it_archived(admin_client):
-    selected = baker.make("notes.Note", is_archived=False, _quantity=2)
-    baker.make("notes.Note", is_archived=False, _quantity=3)
+def run_archive_action(admin_client, selected):
+    """Tick `selected` in the changelist, run the archive action; the messages shown after."""
     action = archive_action(admin_client)
     response = admin_client.post(
         changelist_url(),
         {"action": action, "_selected_action": [note.pk for note in selected], "index": 0},
         follow=True,
     )
-    received = list(response.context["messages"])
+    return list(response.context["messages"])
+
+
+@pytest.mark.task(3)
+def test_archive_action_reports_how_many_it_archived(admin_client):
+    selected = baker.make("notes.Note", is_archived=False, _quantity=2)
+    baker.make("notes.Note", is_archived=False, _quantity=3)
+    received = run_archive_action(admin_client, selected)
     shown = [f"{message.level_tag}: {message}" for message in received]
     successes = [str(message) for message in received if message.level == messages.SUCCESS]
     assert successes, (
         f"after the action the admin showed the messages {shown or 'none'}; expected a "
-        "success message: self.message_user(request, ..., messages.SUCCESS)"
+        "success message (level SUCCESS) saying how many notes were archived"
     )
     assert any(re.search(r"\b2\b", text) for text in successes), (
         f"the success message says {successes}; expected it to say how many notes were archived (2)"
     )
 
 
+@pytest.mark.task(3)
+def test_archive_action_reports_one_note_in_the_singular(admin_client):
+    selected = baker.make("notes.Note", is_archived=False, _quantity=1)
+    baker.make("notes.Note", is_archived=False, _quantity=2)
+    received = run_archive_action(admin_client, selected)
+    successes = [str(message) for message in received if message.level == messages.SUCCESS]
+    counted = [text for text in successes if re.search(r"\b1\b", text)]
+    assert counted, (
+        f"after archiving 1 note the success messages say {successes or 'nothing'}; "
+        "expected one that says how many were archived (1)"
+    )
+    plural = [text for text in counted if re.search(r"\b1 notes\b", text, re.IGNORECASE)]
+    assert not plural, (
+        f"after archiving 1 note the success message says {plural[0]!r}; expected the "
+        "singular for one note, as in '1 note archived.'"
+    )
+
+
+def active_note_phrase(client):
+    """The '<count> active note(s)' phrase of the home page, or a failure saying it is missing."""
+    text = re.sub(r"\s+", " ", get_home(client).content.decode())
+    found = re.search(r"(\d+) active (notes?)\b", text)
+    assert found, (
+        "the home page doesn't say how many notes are active; expected 'You have 2 active notes.'"
+    )
+    return found
+
+
 @pytest.mark.task(4)
 def test_home_page_counts_active_notes(client, db):
     baker.make("notes.Note", is_archived=False, _quantity=2)
     baker.make("notes.Note", is_archived=True)
-    text = re.sub(r"\s+", " ", get_home(client).content.decode())
-    found = re.search(r"(\d+) active note", text)
-    assert found, (
-        "the home page doesn't say how many notes are active; expected 'You have 2 active notes.'"
-    )
+    found = active_note_phrase(client)
     assert found.group(1) == "2", (
         f"the home page counts {found.group(1)} active notes; expected 2 "
-        "(of 3 notes, 1 is archived)"
+        "(of 3 notes, 1 is archived and doesn't count)"
+    )
+    assert found.group(2) == "notes", (
+        f"the home page says {found.group(0)!r}; expected '2 active notes', plural"
+    )
+
+
+@pytest.mark.task(4)
+def test_home_page_says_one_active_note_in_the_singular(client, db):
+    baker.make("notes.Note", is_archived=False)
+    baker.make("notes.Note", is_archived=True, _quantity=2)
+    found = active_note_phrase(client)
+    assert found.group(1) == "1", (
+        f"the home page counts {found.group(1)} active notes; expected 1 "
+        "(of 3 notes, 2 are archived and don't count)"
+    )
+    assert found.group(2) == "note", (
+        f"with 1 active note the home page says {found.group(0)!r}; expected the singular "
+        "'1 active note'"
     )
 
 
