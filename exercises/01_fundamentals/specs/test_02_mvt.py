@@ -22,8 +22,7 @@ def make_note(title, *, days_old, **fields):
 def get_list_page(client):
     response = client.get("/notes/")
     assert response.status_code == 200, (
-        f'GET /notes/ answered {response.status_code}; expected 200: route "" to the '
-        "list view in notes/urls.py"
+        f"GET /notes/ answered {response.status_code}; expected 200: the notes list page"
     )
     return response
 
@@ -37,8 +36,8 @@ def test_notes_are_newest_first_by_default(db):
     make_note("Oldest", days_old=3)
     titles = [note.title for note in Note.objects.all()]
     assert titles == ["Newest", "Middle", "Oldest"], (
-        f"Note.objects.all() returned {titles}; expected newest first: set ordering in "
-        "Note's Meta (an order_by() in the view orders that page only)"
+        f"Note.objects.all() returned {titles}; expected newest first: the default order "
+        "of every Note query (the admin's and the shell's too), not only the list page's"
     )
 
 
@@ -48,7 +47,7 @@ def test_list_page_is_served_at_notes(client, db):
         url = reverse("notes:list")
     except NoReverseMatch:
         url = None
-    assert url, 'reverse("notes:list") found no URL; name the list route "list"'
+    assert url, 'reverse("notes:list") found no URL; expected "/notes/"'
     assert url == "/notes/", f'reverse("notes:list") is {url!r}; expected "/notes/"'
     get_list_page(client)
 
@@ -66,9 +65,11 @@ def test_list_page_passes_active_notes_as_notes(client, db):
     active = make_note("Active", days_old=1)
     make_note("Archived", days_old=2, is_archived=True)
     context = get_list_page(client).context
+    instead = [name for name in ("object_list", "note_list", "notes_list") if name in context]
     assert "notes" in context, (
-        "the template's context has no 'notes'; pass the notes under that name (a ListView "
-        "calls them object_list and note_list unless context_object_name says otherwise)"
+        "the template's context has no 'notes'"
+        + (f" (the notes are there as {' and '.join(map(repr, instead))})" if instead else "")
+        + "; expected the active notes under the name 'notes'"
     )
     notes = list(context["notes"])
     assert notes == [active], (
@@ -98,8 +99,8 @@ def test_list_page_shows_empty_state(client, db):
     make_note("Archived", days_old=1, is_archived=True)
     html = get_list_page(client).content.decode()
     assert EMPTY_STATE in html, (
-        f"with no active notes the page doesn't say {EMPTY_STATE!r}; use {{% empty %}} in "
-        "the {% for %} loop, or {% if notes %} ... {% else %}"
+        f"with no active notes the page doesn't say {EMPTY_STATE!r}; expected that empty "
+        "state instead of an empty list"
     )
 
 
@@ -109,7 +110,7 @@ def test_list_page_escapes_titles(client, db):
     html = get_list_page(client).content.decode()
     assert "<script>alert(" not in html, (
         "the page contains the title's <script> tag as real HTML, so it would run in the "
-        "browser (XSS); keep autoescaping: no |safe, no {% autoescape off %}"
+        "browser (XSS); expected the title shown as text"
     )
     assert "&lt;script&gt;alert(" in html, (
         "the page doesn't show the title <script>alert('pwned')</script> as text; "
