@@ -80,8 +80,8 @@ def test_publisher_with_books_is_protected_from_deletion():
     book = make_book(publisher)
     books = getattr(publisher, "books", None)
     assert books is not None, (
-        "publisher.books doesn't exist: give Book.publisher related_name='books' (the "
-        "default reverse name is book_set)"
+        "publisher.books doesn't exist: a publisher lists its books as publisher.books (the "
+        "default reverse name would be book_set)"
     )
     assert list(books.all()) == [book], (
         f"publisher.books lists {list(books.all())}; expected [Dune]"
@@ -94,8 +94,8 @@ def test_publisher_with_books_is_protected_from_deletion():
         deleted = False
     assert not deleted, (
         "deleting a publisher that has books worked (CASCADE deletes its books with it, "
-        "SET_NULL leaves them without a publisher); expected ProtectedError: "
-        "on_delete=models.PROTECT"
+        "SET_NULL leaves them without a publisher); expected ProtectedError: a publisher "
+        "that still has books can't be deleted"
     )
     assert model("Book").objects.filter(pk=book.pk).exists()
     make_publisher("No books yet").delete()  # a publisher without books can go
@@ -115,13 +115,13 @@ def test_contributors_go_through_contribution_with_a_role():
     error = create_error(Contribution, book=book, contributor=le_guin, role="illustrator")
     assert error is None, (
         f"the database refused Le Guin as the illustrator of a book she wrote ({error}): "
-        "one person may hold several roles on a book, so a unique constraint must include "
-        "the role: UniqueConstraint(fields=['book', 'contributor', 'role'], name=...)"
+        "one person may hold several roles on a book; only the same role twice is a "
+        "duplicate"
     )
     contributors = getattr(book, "contributors", None)
     assert contributors is not None, (
-        "book.contributors doesn't exist: add a ManyToManyField(Contributor, "
-        "through='Contribution', related_name='books') to Book"
+        "book.contributors doesn't exist: a book lists its contributors (through "
+        "Contribution) as book.contributors"
     )
     contributors.add(editor, through_defaults={"role": "editor"})
     links = sorted(Contribution.objects.filter(book=book).values_list("contributor__name", "role"))
@@ -132,7 +132,7 @@ def test_contributors_go_through_contribution_with_a_role():
     ], (
         f"after book.contributors.add(editor, through_defaults={{'role': 'editor'}}) the "
         f"Contribution rows are {links}; expected the editor's row too: the many-to-many "
-        "must go through Contribution (through='Contribution'), not an automatic table"
+        "link was stored in a table of Django's own, not in Contribution"
     )
     names = sorted({contributor.name for contributor in contributors.all()})
     assert names == ["Some Editor", "Ursula K. Le Guin"], (
@@ -141,8 +141,8 @@ def test_contributors_go_through_contribution_with_a_role():
     assert list(le_guin.books.distinct()) == [book], "contributor.books doesn't list the book"
     errors = clean_errors(Contribution(book=book, contributor=editor, role="cook"))
     assert "role" in errors, (
-        "full_clean() accepted the role 'cook'; expected a choice of author, editor, "
-        "translator, illustrator (choices=)"
+        "full_clean() accepted the role 'cook'; expected only author, editor, "
+        "translator or illustrator"
     )
 
 
@@ -158,11 +158,11 @@ def test_a_contributor_holds_a_role_on_a_book_once():
     error = create_error(Contribution, book=book, contributor=le_guin, role="author")
     assert error is not None, (
         "the database took a second 'author' row for the same contributor and book; "
-        "expected IntegrityError: a UniqueConstraint on (book, contributor, role)"
+        "expected IntegrityError: a contributor holds each role on a book once"
     )
     assert create_error(Contribution, book=book, contributor=le_guin, role="translator") is None, (
-        "the database refused the same contributor as 'translator' of the book; the "
-        "constraint must include the role: one person may hold several roles"
+        "the database refused the same contributor as 'translator' of the book they "
+        "wrote: one person may hold several roles, only the same role twice is a duplicate"
     )
 
 
@@ -174,16 +174,17 @@ def test_book_detail_is_one_to_one():
     detail = BookDetail.objects.create(book=book, page_count=412)
     fetched = Book.objects.get(pk=book.pk)
     assert getattr(fetched, "detail", None) == detail, (
-        "book.detail isn't the book's BookDetail: a OneToOneField(Book, "
-        "related_name='detail') gives the one object itself (not a manager)"
+        f"book.detail is {getattr(fetched, 'detail', None)!r}; expected the book's one "
+        "BookDetail itself (an object, not a manager of several)"
     )
     assert create_error(BookDetail, book=book, page_count=1) is not None, (
         "the database took a second BookDetail for the same book; expected IntegrityError: "
-        "a ForeignKey allows many, a OneToOneField exactly one"
+        "a book has one detail, and the link allows many"
     )
     book.delete()
     assert not BookDetail.objects.exists(), (
-        "deleting the book left its BookDetail behind; expected on_delete=CASCADE"
+        "deleting the book left its BookDetail behind; expected the detail deleted with "
+        "its book"
     )
 
 
@@ -194,11 +195,11 @@ def test_cover_accepts_only_its_choices():
     display = getattr(book, "get_cover_display", lambda: None)()
     assert display == "Hardcover", (
         f"book.get_cover_display() is {display!r} for 'HC'; expected 'Hardcover': "
-        "choices pair each code with its label"
+        "each code has its label"
     )
     book.cover = "XX"
     assert "cover" in clean_errors(book), (
-        "full_clean() accepted the cover 'XX'; expected only 'HC' and 'PB' (choices=)"
+        "full_clean() accepted the cover 'XX'; expected only 'HC' and 'PB'"
     )
 
 
@@ -214,8 +215,8 @@ def test_rating_validators_reject_out_of_range_ratings():
         assert errors, f"full_clean() accepted a rating of {rating}; expected 1 to 5 only"
         assert "rating" in errors, (
             f"full_clean() refused a rating of {rating}, but not on the rating field "
-            f"({errors}): add validators=[MinValueValidator(1), MaxValueValidator(5)] "
-            "to the field, so a form shows the error next to it"
+            f"({errors}): a form shows a field's own error next to it, and the rule "
+            "belongs to the rating"
         )
 
 
@@ -225,9 +226,9 @@ def test_database_refuses_out_of_range_ratings():
     book = make_book(make_publisher())
     for rating in (0, 6):
         assert create_error(Review, book=book, rating=rating) is not None, (
-            f"Review.objects.create(rating={rating}) was saved: validators only run in "
-            "full_clean(); save(), create(), update() and bulk_create() skip them. Add a "
-            "CheckConstraint (condition=Q(rating__gte=1, rating__lte=5)) to Review.Meta"
+            f"Review.objects.create(rating={rating}) was saved: the database itself must "
+            "refuse a rating out of 1 to 5, because create(), save(), update() and "
+            "bulk_create() never run field validators"
         )
     review = Review.objects.create(book=book, rating=4)
     try:
@@ -246,29 +247,38 @@ def test_optional_fields_use_null_and_blank_where_each_is_right():
     minimal = {"publisher": publisher, "price": Decimal("5.00")}
     for title in ("First", "Second"):
         error = create_error(Book, title=title, **minimal)
-        assert error is None, (
-            f"creating a second book without subtitle, ISBN or publication date raised "
-            f"IntegrityError ({error}). A missing date needs null=True (a date has no "
-            "empty value); a missing unique ISBN needs null=True too: '' is a value and two "
-            "'' collide, while NULLs never do"
-            if title == "Second"
-            else f"creating a book without subtitle, ISBN or publication date raised "
-            f"IntegrityError ({error}): make those fields optional"
+        if error is None:
+            continue
+        which = "a second" if title == "Second" else "a"
+        if "isbn" in str(error).lower():
+            why = (
+                "the missing ISBNs collide: to a unique index two empty strings '' are "
+                "the same value, while two NULLs never are"
+            )
+        elif "published_on" in str(error):
+            why = "a missing publication date can't be stored: a date has no empty value but NULL"
+        else:
+            why = "expected subtitle, ISBN and publication date all optional"
+        pytest.fail(
+            f"creating {which} book without subtitle, ISBN or publication date raised "
+            f"IntegrityError ({error}): {why}"
         )
     first = Book.objects.get(title="First")
-    assert (first.isbn, first.published_on) == (None, None), (
+    # A missing ISBN may be NULL (a plain unique column) or '' (with a unique constraint
+    # that leaves '' out): both keep missing ISBNs apart, which is the requirement.
+    assert first.isbn in (None, "") and first.published_on is None, (
         f"a book without ISBN or date stored isbn={first.isbn!r}, "
-        f"published_on={first.published_on!r}; expected None for both (NULL)"
+        f"published_on={first.published_on!r}; expected no ISBN and a NULL date (None)"
     )
     assert first.subtitle == "", (
         f"a book without subtitle stored subtitle={first.subtitle!r}; expected '': a text "
-        "field's empty value is ''. With null=True it has two (None and ''): use "
-        "blank=True alone"
+        "field's empty value is '', and a field that also allows NULL has two empty "
+        "values (None and '') for every query to check"
     )
     errors = clean_errors(Book(title="Third", **minimal))
     assert errors == {}, (
         f"full_clean() refused a book without subtitle, ISBN or date: {errors}; expected "
-        "them optional in forms too (blank=True)"
+        "them optional in forms too"
     )
     assert "title" in clean_errors(Book(title="", **minimal)), (
         "a book without a title passed full_clean()"
@@ -283,11 +293,14 @@ def test_optional_fields_use_null_and_blank_where_each_is_right():
 def test_timestamped_is_an_abstract_base():
     assert "library_timestamped" not in tables(), (
         "Timestamped has a table of its own (library_timestamped) that every model "
-        "joins: make it abstract (class Meta: abstract = True)"
+        "joins; expected only its columns, in each model's own table"
     )
     for table in ("library_publisher", "library_book", "library_review"):
         missing = {"created_at", "updated_at"} - set(columns(table))
-        assert not missing, f"{table} has no column {sorted(missing)}: inherit from Timestamped"
+        assert not missing, (
+            f"{table} has no column {sorted(missing)}: fields declared on a class that is "
+            "not a Django model are ignored"
+        )
     publisher = make_publisher()
     assert publisher.created_at is not None and publisher.updated_at is not None
 
@@ -297,8 +310,8 @@ def test_ebook_is_a_book_with_a_table_of_its_own():
     EBook = model("EBook")
     Book = model("Book")
     assert "library_ebook" in tables(), (
-        "EBook has no table library_ebook: subclass the concrete Book (multi-table "
-        "inheritance), not an abstract base or a proxy"
+        "EBook has no table library_ebook; expected its own table for its own columns, "
+        "next to the Book it is (not a proxy of Book, not a copy of its fields)"
     )
     own = set(columns("library_ebook"))
     assert {"book_ptr_id", "file_size_kb", "drm_free"} <= own and "title" not in own, (
@@ -315,8 +328,8 @@ def test_ebook_is_a_book_with_a_table_of_its_own():
         file_size_kb=2048,
     )
     assert ebook.drm_free is True, "a new EBook isn't drm_free by default"
-    book = Book.objects.get(pk=ebook.pk)
-    assert book.title == "Dune" and book.ebook == ebook, (
+    book = Book.objects.filter(pk=ebook.pk).first()
+    assert book is not None and book.title == "Dune" and getattr(book, "ebook", None) == ebook, (
         "an EBook is also a Book: Book.objects lists it and book.ebook gives the EBook"
     )
 
@@ -327,7 +340,7 @@ def test_bargain_book_is_a_proxy_with_its_own_manager():
     Book = model("Book")
     assert BargainBook._meta.db_table == "library_book" and "library_bargainbook" not in tables(), (
         f"BargainBook lives in {BargainBook._meta.db_table}; expected the same table as Book "
-        "(library_book), with no table of its own: class Meta: proxy = True"
+        "(library_book), with no table of its own"
     )
     publisher = make_publisher()
     make_book(publisher, "Expensive", price="25.00")
@@ -337,7 +350,7 @@ def test_bargain_book_is_a_proxy_with_its_own_manager():
     bargains = [book.title for book in BargainBook.objects.all()]
     assert bargains == ["Cheapest", "Cheaper"], (
         f"BargainBook.objects lists {bargains}; expected ['Cheapest', 'Cheaper']: the books "
-        "under BARGAIN_PRICE, cheapest first, from a manager whose get_queryset() filters"
+        "under BARGAIN_PRICE, cheapest first"
     )
     assert Book.objects.count() == 4, "Book.objects must still list every book"
     assert isinstance(BargainBook.objects.first(), Book)
