@@ -39,7 +39,7 @@ def day(offset):
 def routed(client):
     """The list must be routed before anything else can be checked."""
     response = client.get(LIST)
-    expect(response, 200, f"GET {LIST}", "register TaskViewSet on the router in crud/urls.py")
+    expect(response, 200, f"GET {LIST}", "the tasks API is not routed at /crud/tasks/ yet")
 
 
 @pytest.mark.task(1)
@@ -78,7 +78,8 @@ def test_crud_through_the_router_answers_the_right_status_codes(owner, stranger,
         client.get(detail(theirs)),
         404,
         f"GET {detail(theirs)} (another user's task)",
-        "this API only knows the user's own tasks; filter the queryset, don't answer 403",
+        "this API only knows the user's own tasks: another user's task does not exist here "
+        "(a 403 would tell the user that it exists)",
     )
     expect(client.delete(detail(created["id"])), 204, f"DELETE {detail(created['id'])}")
     expect(client.get(detail(created["id"])), 404, "GET of the deleted task")
@@ -154,7 +155,7 @@ def test_is_overdue_is_computed_and_read_only(owner, client_for):
             wrong.append(f"{label}: is_overdue={data.get('is_overdue', '<missing>')!r}")
     assert not wrong, (
         "is_overdue is wrong for: " + "; ".join(wrong) + ". Expected true only for an open "
-        "task whose due date is before today (a SerializerMethodField)"
+        "task whose due date is before today"
     )
     task = Task.objects.get(title="no due date, open")
     client.patch(detail(task), {"is_overdue": True}, format="json")
@@ -180,8 +181,8 @@ def test_a_task_can_only_be_filed_under_your_own_project(owner, stranger, client
         refused,
         400,
         f"POST {LIST} with another user's project",
-        "validate the project field: it must belong to the requesting user "
-        '(self.context["request"].user)',
+        "the task was filed under another user's project; a task belongs under one of the "
+        "requesting user's own projects",
     )
     assert "project" in refused.json(), (
         f"the refusal was {body(refused)}; expected the error on the field 'project'"
@@ -202,8 +203,7 @@ def test_a_high_priority_task_needs_a_due_date_even_on_patch(owner, client_for):
     refused = client.post(LIST, {"title": "Ship it", "priority": 3}, format="json")
     expect(refused, 400, f"POST {LIST} with priority 3 and no due date")
     assert "due" in refused.json(), (
-        f"the refusal was {body(refused)}; expected the error on the field 'due': "
-        'raise ValidationError({"due": ...}) in validate()'
+        f"the refusal was {body(refused)}; expected the error on the field 'due'"
     )
     accepted = client.post(
         LIST, {"title": "Ship it", "priority": 3, "due": day(5).isoformat()}, format="json"
@@ -215,8 +215,8 @@ def test_a_high_priority_task_needs_a_due_date_even_on_patch(owner, client_for):
         client.patch(detail(dated), {"priority": 3}, format="json"),
         200,
         "PATCH {priority: 3} on a task that already has a due date",
-        "a PATCH sends only some fields: in validate(), fall back to self.instance for the "
-        "ones that are not in attrs",
+        "the rule was checked on the fields sent only; a PATCH sends some fields, and the "
+        "others (here the due date) keep their stored values",
     )
     urgent = Task.objects.get(title="Ship it")
     expect(
@@ -235,6 +235,45 @@ def test_a_high_priority_task_needs_a_due_date_even_on_patch(owner, client_for):
     )
 
 
+@pytest.mark.task(4)
+def test_the_serializer_itself_refuses_a_high_priority_task_without_a_due_date(owner):
+    """The rule belongs to the data, not to one view: a script, an import or another view
+    that validates a task with crud.serializers.TaskSerializer must get it too."""
+    from rest_framework.request import Request
+    from rest_framework.test import APIRequestFactory, force_authenticate
+
+    from crud.serializers import TaskSerializer
+    from tasks.models import Task
+
+    raw = APIRequestFactory().post(LIST, {}, format="json")
+    force_authenticate(raw, user=owner)
+    context = {"request": Request(raw)}
+    urgent = baker.make(Task, owner=owner, title="Urgent", priority=3, due=day(4))
+    cases = [
+        ("a new task", None, {"title": "Ship it", "priority": 3}, False),
+        ("a partial update of a high-priority task", urgent, {"due": None}, True),
+    ]
+    accepted = []
+    for label, instance, data, partial in cases:
+        serializer = TaskSerializer(instance, data=data, partial=partial, context=context)
+        try:
+            valid = serializer.is_valid()
+        except Exception as error:
+            pytest.fail(
+                f"TaskSerializer(data={data}).is_valid() for {label}, with the request in its "
+                f"context, raised {type(error).__name__}: {error}"
+            )
+        errors = serializer.errors if not valid else {}
+        if valid or not isinstance(errors, dict) or "due" not in errors:
+            accepted.append(f"{label} {data}: " + ("valid" if valid else f"errors {dict(errors)}"))
+    assert not accepted, (
+        "the serializer accepted a high-priority task without a due date: "
+        + "; ".join(accepted)
+        + ". The rule is checked outside crud.serializers.TaskSerializer, so any other code "
+        "that validates tasks with it skips the rule; expected a refusal on the field 'due'"
+    )
+
+
 @pytest.mark.task(5)
 def test_subtasks_are_created_with_the_task_in_one_request(owner, client_for):
     from tasks.models import Task
@@ -249,9 +288,8 @@ def test_subtasks_are_created_with_the_task_in_one_request(owner, client_for):
     task = Task.objects.get(pk=response.json()["id"])
     stored = list(task.subtasks.values_list("title", "done"))
     assert stored == [("Pack", False), ("Book a van", True)], (
-        f"the task was saved with the subtasks {stored}; expected the two sent. A nested "
-        "serializer that is read_only ignores them: make it writable and create them in "
-        "the serializer's create()"
+        f"the task was saved with the subtasks {stored}; expected the two sent"
+        + (": the subtasks in the request were dropped" if not stored else "")
     )
     sent_back = [(s.get("title"), s.get("done")) for s in response.json().get("subtasks", [])]
     assert sent_back == stored, f"the response lists the subtasks {sent_back}"
@@ -274,10 +312,15 @@ def test_subtasks_are_updated_in_one_request(owner, client_for):
     }
     expect(client.patch(detail(task), payload, format="json"), 200, f"PATCH {payload}")
     stored = list(task.subtasks.order_by("title").values_list("id", "title", "done"))
+    recreated = [i for i, title, _ in stored if title == "Pack boxes" and i != pack.pk]
+    assert not recreated, (
+        f"after the PATCH the subtasks are {stored}: 'Pack' (id {pack.pk}) was deleted and "
+        f"re-created with a new id ({recreated[0] if recreated else ''}) instead of being "
+        "updated in place; the item sent its id, and a client that keeps ids sees them change"
+    )
     assert len(stored) == 2 and (pack.pk, "Pack boxes", True) in stored, (
         f"after the PATCH the subtasks are {stored}; expected 'Pack' updated in place "
-        f"(id {pack.pk} kept: make the nested id writable so update() can match it), "
-        "'Keys' created and 'Book a van' (left out) deleted"
+        f"(id {pack.pk} kept), 'Keys' created and 'Book a van' (left out) deleted"
     )
     assert any(title == "Keys" for _, title, _ in stored), f"'Keys' was not created: {stored}"
 
@@ -329,7 +372,7 @@ def test_the_list_runs_the_same_number_of_queries_for_any_number_of_tasks(owner,
     def list_queries():
         with CaptureQueriesContext(connection) as queries:
             response = client.get(LIST)
-        expect(response, 200, f"GET {LIST}", "register TaskViewSet on the router in crud/urls.py")
+        expect(response, 200, f"GET {LIST}", "the tasks API is not routed at /crud/tasks/ yet")
         return len(queries), len(response.json())
 
     for _ in range(2):
@@ -341,5 +384,5 @@ def test_the_list_runs_the_same_number_of_queries_for_any_number_of_tasks(owner,
     assert (listed_few, listed_many) == (2, 12)
     assert many == few, (
         f"the list ran {few} queries for 2 tasks and {many} for 12: one query per task for "
-        "its subtasks (N+1). prefetch_related('subtasks') in get_queryset()"
+        "its subtasks (N+1)"
     )
