@@ -10,9 +10,13 @@ grader can tell that a spec file was edited.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import hashlib
 import json
+import os
 import shutil
+import stat
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -36,9 +40,12 @@ def digest(data: bytes) -> str:
 
 
 def _files(folder: Path) -> list[Path]:
+    """The files the record keeps: junk folders and suffixes skipped, except that a spec file
+    is kept wherever it is (pytest loads a ``specs/media/conftest.py`` all the same)."""
     return sorted(p for p in folder.rglob("*")
-                  if p.is_file() and not JUNK_DIRS.intersection(p.relative_to(folder).parts[:-1])
-                  and not p.name.endswith(JUNK_SUFFIXES))
+                  if p.is_file() and (_is_spec_entry(p.relative_to(folder).as_posix())
+                                      or (not JUNK_DIRS.intersection(p.relative_to(folder).parts[:-1])
+                                          and not p.name.endswith(JUNK_SUFFIXES))))
 
 
 def scan(course: Course) -> dict[str, dict[str, str]]:
@@ -137,9 +144,51 @@ def is_spec_file(rel: str) -> bool:
     return rel.startswith("specs/") or name == "conftest.py" or rel in ("pytest.ini", "topic.toml")
 
 
+def _is_spec_entry(rel: str) -> bool:
+    """A spec file as far as detection goes: bytecode is never one (the child writes none and
+    copies drop it), and anything standing where the ``specs`` folder should be is."""
+    parts = rel.split("/")
+    if "__pycache__" in parts[:-1] or rel.endswith(".pyc"):
+        return False
+    return rel == "specs" or is_spec_file(rel)
+
+
+def _spec_entries(folder: Path) -> dict[str, bool]:
+    """Every spec file in ``folder``, whatever folder it sits in, without following a link:
+    ``rel -> True`` for a regular file, False for anything else (a link to a file or a folder,
+    a pipe, a device), which never stands for a spec file."""
+    found: dict[str, bool] = {}
+    for current, dirs, files in os.walk(folder, followlinks=False):
+        base = Path(current).relative_to(folder).as_posix()
+        prefix = "" if base == "." else base + "/"
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        links = [d for d in dirs if os.path.islink(os.path.join(current, d))]
+        for name in [*files, *links]:
+            rel = prefix + name
+            if _is_spec_entry(rel) or (name in links and _may_hold_specs(rel)):
+                found[rel] = stat.S_ISREG(os.lstat(os.path.join(current, name)).st_mode)
+    return found
+
+
+def _may_hold_specs(rel: str) -> bool:
+    """A linked folder here would show pytest spec files the kit does not have."""
+    return rel.startswith("specs/")
+
+
 def _spec_files_in(folder: Path) -> set[str]:
-    return {p.relative_to(folder).as_posix() for p in _files(folder)
-            if is_spec_file(p.relative_to(folder).as_posix())}
+    return set(_spec_entries(folder))
+
+
+def _read_regular(path: Path) -> bytes | None:
+    """The bytes of ``path`` if it is a regular file, never through a link; else None."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            return None
+        return handle.read()
 
 
 def _recorded_specs(course: Course, topic_name: str) -> dict[str, dict[str, str]] | None:
@@ -152,27 +201,77 @@ def _recorded_specs(course: Course, topic_name: str) -> dict[str, dict[str, str]
 
 def specs_modified(course: Course, topic_name: str, folder: Path) -> list[str]:
     """Spec files of the topic in ``folder`` that differ from the kit's: edited, added or
-    removed. Empty when the kit has no record to compare with."""
+    removed, or standing as a link (never read through). Empty when the kit has no record."""
     recorded = _recorded_specs(course, topic_name)
     if not recorded:
         return []
-    present = _spec_files_in(folder)
-    changed = [rel for rel in sorted(present | recorded.keys())
-               if rel not in recorded or rel not in present
-               or digest((folder / rel).read_bytes()) != recorded[rel].get("sha256")]
-    return changed
+    present = _spec_entries(folder)
+
+    def differs(rel: str) -> bool:
+        if rel not in recorded or not present.get(rel):
+            return True
+        data = _read_regular(folder / rel)
+        return data is None or digest(data) != recorded[rel].get("sha256")
+
+    return [rel for rel in sorted(present.keys() | recorded.keys()) if differs(rel)]
 
 
 def restore_specs(course: Course, topic_name: str, folder: Path) -> None:
     """Make ``folder`` (a copy of a topic) run the kit's own specs: recorded spec files put
-    back as shipped, spec files the kit does not have removed."""
+    back as shipped, spec files the kit does not have removed. Never writes through a link:
+    a link standing for a spec file, or for a folder on its path, is replaced."""
     recorded = _recorded_specs(course, topic_name)
     if not recorded:
         raise CourseError(f"exercises/{FILE} has no record of {topic_name}'s specs: "
                           "cannot grade with the kit's pristine specs")
-    for rel in _spec_files_in(folder) - recorded.keys():
-        (folder / rel).unlink()
+    for rel, regular in sorted(_spec_entries(folder).items(), reverse=True):
+        if rel not in recorded or not regular:
+            _remove(folder / rel)
     for rel, entry in recorded.items():
-        target = folder / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(_fetch(course, f"{topic_name}/{rel}", entry))
+        put(folder, rel, _fetch(course, f"{topic_name}/{rel}", entry))
+
+
+def _remove(path: Path) -> None:
+    """Remove a file, a link (not its target) or a folder."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def put(root: Path, rel: str, data: bytes) -> None:
+    """Write ``data`` as the new file ``root/rel``, never through a link: each folder on the
+    way is opened without following links (a link or a file in the way is replaced by a
+    folder), and whatever stood at ``rel`` is removed before the file is created."""
+    parts = rel.split("/")
+    fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        for name in parts[:-1]:
+            try:
+                inner = _open_dir(name, fd)
+            except FileNotFoundError:
+                os.mkdir(name, dir_fd=fd)
+                inner = _open_dir(name, fd)
+            except OSError as exc:
+                if exc.errno not in (errno.ELOOP, errno.ENOTDIR):
+                    raise
+                os.unlink(name, dir_fd=fd)
+                os.mkdir(name, dir_fd=fd)
+                inner = _open_dir(name, fd)
+            os.close(fd)
+            fd = inner
+        name = parts[-1]
+        with contextlib.suppress(FileNotFoundError):
+            if stat.S_ISDIR(os.lstat(name, dir_fd=fd).st_mode):
+                shutil.rmtree(name, dir_fd=fd)
+            else:
+                os.unlink(name, dir_fd=fd)
+        out = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644, dir_fd=fd)
+        with os.fdopen(out, "wb") as handle:
+            handle.write(data)
+    finally:
+        os.close(fd)
+
+
+def _open_dir(name: str, dir_fd: int) -> int:
+    return os.open(name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW, dir_fd=dir_fd)
