@@ -73,6 +73,7 @@ class ForkServer:
     def __init__(self, env: dict[str, str]):
         self.proc = subprocess.Popen([sys.executable, "-c", BOOT % "grader.forkserver"], env=env, stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=tempfile.gettempdir())
+        processes.OURS.add(self.proc.pid)
         self.lock = threading.Lock()
         self.next_id = 0
         self.started: dict[int, tuple[threading.Event, list[ForkedProcess]]] = {}
@@ -139,6 +140,7 @@ class ForkServer:
             self.proc.wait()
         with contextlib.suppress(OSError, ValueError):
             self.proc.stdout.close()
+        processes.OURS.discard(self.proc.pid)
 
 
 # The server's side ------------------------------------------------------------------

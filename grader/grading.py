@@ -80,7 +80,7 @@ def run_jobs(jobs: list[Job], *, workers: int | None = None, timeout: float | No
             server.close()
         # Orphans the topics' code left behind that escaped the other nets (their environment
         # cleared, their parent gone): adopted by this process, they are its children now.
-        processes.kill_descendants(os.getpid(), spare={warm.proc.pid} if warm else set())
+        processes.kill_strays()
     return runs
 
 

@@ -25,6 +25,9 @@ import sys
 from pathlib import Path
 
 TOKEN_VARIABLE = "GRADER_RUN_TOKEN"
+# The processes the grader itself started and still uses (topic children it spawned, the fork
+# server, a warm child): never strays, whatever else runs beside them.
+OURS: set[int] = set()
 PR_SET_CHILD_SUBREAPER = 36
 PROC = Path("/proc")
 
@@ -113,6 +116,12 @@ def marked(token: str) -> list[int]:
             if needle in environ.split(b"\0"):
                 found.append(int(entry.name))
     return found
+
+
+def kill_strays() -> int:
+    """Kill what this process adopted as orphans: descendants it did not start itself
+    (a topic's code started them, with the run's token removed, and its parent died)."""
+    return kill_descendants(os.getpid(), spare=set(OURS))
 
 
 def kill_marked(token: str) -> int:

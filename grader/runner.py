@@ -120,6 +120,7 @@ class OutputTail:
 def _spawn(cmd: list[str], directory: Path, stdin) -> tuple[subprocess.Popen, OutputTail]:
     proc = subprocess.Popen(cmd, cwd=directory, env=child_env(), stdin=stdin, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, start_new_session=True)
+    processes.OURS.add(proc.pid)
     return proc, OutputTail(proc)
 
 
@@ -145,6 +146,7 @@ class WarmChild:
     def close(self) -> None:
         if self.proc.poll() is None:
             _kill(self.proc)
+        processes.OURS.discard(self.proc.pid)
         if self.proc.stdin and not self.proc.stdin.closed:
             with contextlib.suppress(OSError):
                 self.proc.stdin.close()
@@ -337,6 +339,7 @@ def _run_child(cmd, directory: Path, events_file: Path, run: TopicRun, timeout: 
     finally:
         if proc.poll() is None:
             _kill(proc)
+    processes.OURS.discard(proc.pid)
     for event in reader.read_new():
         handle(event)
     if outcome.finished or CANCEL.is_set():
