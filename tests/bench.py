@@ -4,7 +4,9 @@ Prints medians of several runs on this machine:
 - full `grade` over every topic vs. plain `pytest` run topic by topic in sequence;
 - `check` of one challenge vs. bare `pytest` on its spec file;
 - `watch`: the time from saving a file to the verdict on screen (budget: about 1 s);
-- `batch` over 20 copies of the kit vs. 20 × one full grade on one core ÷ cores (budget 1.2).
+- `batch` over 20 copies of the kit vs. 20 × one full grade on one core ÷ cores (budget 1.2);
+- `verify --answers`: the whole known-answers corpus, once (budget: 180 s for 10 topics,
+  so the time here scaled by 10 ÷ the topics landed).
 
 Budgets (issue "Grading a cohort"): full `grade --target solutions` ≤ 0.30 × plain pytest
 topic by topic; batch ≤ 1.2 × (20 × one full grade ÷ cores). Each line says ok or OVER.
@@ -32,6 +34,7 @@ SAVES = 7
 EDIT_PAUSE = 1.5  # seconds between a verdict and the next save: a learner reads, then edits
 BATCH = 20
 WATCH_BUDGET = 1.0
+CORPUS_BUDGET = 180.0  # seconds for the whole corpus of 10 topics
 
 
 def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> float:
@@ -86,11 +89,23 @@ def main() -> int:
                        "--out", str(Path(tmp) / "marks")], KIT)
     row(f"batch of {BATCH} copies of the kit", batch, BATCH * one_core / cores,
         f"{BATCH} × grade on 1 core ({one_core:.2f} s) ÷ {cores} cores", budget=1.2)
+    corpus_time(course)
     watch_median, spread = save_to_verdict(course, first)
     print(f"{'watch: save to verdict (' + first.id + ')':<44} {watch_median:6.2f} s   "
           f"median of {SAVES} saves ({spread})   budget {WATCH_BUDGET:.1f} s "
           + ("ok" if watch_median <= WATCH_BUDGET else "OVER"))
     return 0
+
+
+def corpus_time(course) -> None:
+    from grader import answers
+
+    known = sum(len(answers.load(course, c)) for c in course.challenges)
+    seconds = timed([sys.executable, "-m", "grader", "verify", "--answers"], KIT)
+    scaled = seconds * 10 / len(course.topics)
+    print(f"{'verify --answers (' + str(known) + ' answers)':<44} {seconds:6.2f} s   "
+          f"for 10 topics about {scaled:6.1f} s   budget {CORPUS_BUDGET:.0f} s "
+          + ("ok" if scaled <= CORPUS_BUDGET else "OVER"))
 
 
 def save_to_verdict(course, challenge) -> tuple[float, str]:
