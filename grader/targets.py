@@ -9,7 +9,9 @@ graded on a temporary copy whose spec files are the kit's own.
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from grader import pristine as kit_record
+from grader import ui
 from grader.course import Course, CourseError, Topic
 
 # Never copied: caches, local databases, and what a checkout carries besides the code.
@@ -31,22 +34,53 @@ class TopicFolder:
     source: Path  # whose spec files are checked against the kit's record
 
 
+def copy_tree(source: Path, into: Path) -> list[str]:
+    """Copy a folder of code without following links: a link whose target stays inside the
+    copy is copied as a link, one that leaves it is dropped; anything but a regular file
+    (a pipe, a device) is dropped too. Returns one line per entry dropped."""
+    dropped: list[str] = []
+
+    def regular_only(src: str, dst: str) -> None:
+        if not stat.S_ISREG(os.lstat(src).st_mode):
+            dropped.append(f"{Path(src).relative_to(source).as_posix()}: not a regular file, not copied")
+            return
+        shutil.copy2(src, dst, follow_symlinks=False)
+
+    shutil.copytree(source, into, ignore=IGNORE, symlinks=True, copy_function=regular_only)
+    root = os.path.realpath(into)
+    for current, dirs, files in os.walk(into, followlinks=False):
+        for name in [*dirs, *files]:
+            path = os.path.join(current, name)
+            if os.path.islink(path) and os.path.commonpath([root, os.path.realpath(path)]) != root:
+                os.unlink(path)
+                dropped.append(f"{Path(path).relative_to(into).as_posix()}: a link to a path outside the "
+                               "checkout, not copied")
+    return sorted(dropped)
+
+
 def overlay(topic_dir: Path, solution_dir: Path, into: Path) -> Path:
     """Copy a topic and lay its solution over it; return the copy."""
     copy = into / topic_dir.name
-    shutil.copytree(topic_dir, copy, ignore=IGNORE)
+    copy_tree(topic_dir, copy)
     if solution_dir.is_dir():
-        shutil.copytree(solution_dir, copy, ignore=shutil.ignore_patterns(NOTES, "__pycache__", "*.pyc"),
-                        dirs_exist_ok=True)
+        for path in sorted(solution_dir.rglob("*")):
+            rel = path.relative_to(solution_dir)
+            if path.is_file() and not path.is_symlink() and path.name != NOTES and not _compiled(rel):
+                kit_record.put(copy, rel.as_posix(), path.read_bytes())
     return copy
 
 
-def pristine_copy(course: Course, topic_name: str, folder: Path, into: Path) -> Path:
-    """A copy of ``folder`` that runs the kit's own spec files."""
+def _compiled(rel: Path) -> bool:
+    return "__pycache__" in rel.parts or rel.suffix == ".pyc"
+
+
+def pristine_copy(course: Course, topic_name: str, folder: Path, into: Path) -> tuple[Path, list[str]]:
+    """A copy of ``folder`` that runs the kit's own spec files, and what was left out of it
+    (``copy_tree``), one line each."""
     copy = into / topic_name
-    shutil.copytree(folder, copy, ignore=IGNORE, symlinks=True)
+    dropped = copy_tree(folder, copy)
     kit_record.restore_specs(course, topic_name, copy)
-    return copy
+    return copy, dropped
 
 
 def checkout_topics(folder: Path, topics: list[Topic]) -> dict[str, Path]:
@@ -78,6 +112,11 @@ def topic_folders(course: Course, target: str, topics: list[Topic],
         if pristine:
             clean = Path(tmp) / "pristine"
             clean.mkdir()
-            found = {name: TopicFolder(pristine_copy(course, name, f.run, clean), f.source)
-                     for name, f in found.items()}
+            copies = {}
+            for name, f in found.items():
+                copy, dropped = pristine_copy(course, name, f.run, clean)
+                for line in dropped:
+                    ui.err.print(f"{name}/{line}")
+                copies[name] = TopicFolder(copy, f.source)
+            found = copies
         yield found
