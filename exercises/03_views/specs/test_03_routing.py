@@ -1,10 +1,12 @@
 """Challenge 3, URL patterns: namespaces, pattern order, a custom converter, a legacy redirect."""
 
 import datetime
+import re
 import types
 
 import pytest
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+from django.urls.converters import get_converters
 from model_bakery import baker
 
 DAY = datetime.date(2026, 3, 14)  # a Saturday
@@ -48,11 +50,26 @@ def reverse_route(name, **kwargs):
             errors.append(error)
     # The namespaced error if the namespace exists, else the plain name's.
     error = errors[0] if "not a registered namespace" not in str(errors[0]) else errors[1]
-    pytest.fail(
-        f'reverse("events:{name}", kwargs={kwargs}) failed: {error}; reverse() calls the '
-        "converter's to_url() and checks its text against the converter's regex: write the "
-        "date as yyyy-mm-dd, zero-padded"
-    )
+    pytest.fail(f'reverse("events:{name}", kwargs={kwargs}) failed: {error}{to_url_mismatch(kwargs)}')
+
+
+def to_url_mismatch(kwargs):
+    """Why reverse() refused a day, when the converter's to_url() is the reason: its text
+    must match the converter's own regex, or reverse() finds no route."""
+    if "day" not in kwargs:
+        return ""
+    day = kwargs["day"]
+    try:
+        converter = get_converters()["date"]
+        text = converter.to_url(day)
+    except Exception as error:  # no converter, or a to_url() that crashes: say so
+        return f"; the date converter's to_url({day!r}) raised {type(error).__name__}: {error}"
+    if not isinstance(text, str) or not re.fullmatch(converter.regex, text):
+        return (
+            f"; the date converter's to_url({day!r}) gave {text!r}, which its own regex "
+            f"{converter.regex!r} doesn't match, so no URL can be built for that day"
+        )
+    return ""
 
 
 @pytest.mark.task(1)
@@ -66,9 +83,10 @@ def test_routes_are_named_in_the_events_namespace(event):
         try:
             got = reverse(name, kwargs=dict(kwargs))
         except NoReverseMatch as error:
+            missing = "not a registered namespace" in str(error)
             pytest.fail(
-                f'reverse("{name}", kwargs={dict(kwargs)}) failed: {error}; set app_name = '
-                '"events" in routing/urls.py (config/urls.py includes it under events/)'
+                f'reverse("{name}", kwargs={dict(kwargs)}) failed: {error}'
+                + ('; the routes of routing/urls.py are in no "events" namespace' if missing else "")
             )
         assert got == url, f'reverse("{name}", kwargs={dict(kwargs)}) is {got!r}; expected {url!r}'
 
@@ -82,13 +100,18 @@ def test_id_uuid_and_slug_each_reach_their_view(client, event):
     }
     for matched_by, url in urls.items():
         response = get(client, url)
+        try:
+            route = resolve(url).url_name
+        except Resolver404:
+            route = None
         got = response.json().get("matched_by") if response.status_code == 200 else None
         assert response.status_code == 200 and got == matched_by, (
             f"GET {url} answered {response.status_code}"
-            + (f" from the by-{got} view" if got else "")
-            + f"; expected 200 from the by-{matched_by} view. Django tries the patterns in order "
-            "and the first that matches wins: a number and a uuid are valid slugs too, so "
-            "<int:pk> and <uuid:uuid> go before <slug:slug>"
+            + (f" from the route {route!r}" if route else "")
+            + f"; expected 200 from the by-{matched_by} view. Django tries the patterns in "
+            "order and the first that matches wins"
+            + (": a number and a uuid are valid slugs too, and the slug pattern caught "
+               "this URL first" if route == "by-slug" else "")
         )
 
 
@@ -113,17 +136,17 @@ def test_date_converter_gives_the_view_a_date(client, event):
 @pytest.mark.task(3)
 def test_bad_dates_are_404_never_500(client, db):
     hint = (
-        ": the converter let a bad date through to the view. A converter's to_python() "
-        "raises ValueError for a value it can't convert, and the resolver then treats the "
-        "URL as not matching: 404"
+        ": the converter let a bad date through to the view, which crashed on it; a day "
+        "that doesn't exist must not match the route at all (404)"
     )
+    # "٢٠٢٦-٠٣-١٤" is 2026-03-14 in Arabic-Indic digits: \d and int() take them too.
     for day in ("2026-02-30", "2026-13-01", "2026-00-10", "abc", "2026-3-14", "20260314",
-                "2026-03-14x"):
+                "2026-03-14x", "٢٠٢٦-٠٣-١٤"):
         url = f"/events/on/{day}/"
         response = get(client, url, hint)
         assert response.status_code == 404, (
             f"GET {url} answered {response.status_code}; expected 404: only real dates "
-            "written yyyy-mm-dd match the converter (one URL per day)"
+            "written yyyy-mm-dd in ASCII digits match the converter (one URL per day)"
         )
 
 
@@ -148,8 +171,8 @@ def test_legacy_html_url_redirects_permanently(client, event):
     url = f"/events/{event.pk}.html"
     response = get(client, url)
     assert response.status_code == 301, (
-        f"GET {url} answered {response.status_code}; expected 301 Moved Permanently "
-        "(RedirectView and redirect() answer 302 unless told permanent=True)"
+        f"GET {url} answered {response.status_code}; expected 301 Moved Permanently: a 302 "
+        "says the move is temporary, so browsers and search engines keep the old URL"
         if response.status_code == 302
         else f"GET {url} answered {response.status_code}; expected 301 to /events/{event.pk}/"
     )
@@ -194,14 +217,14 @@ def test_every_named_route_round_trips(event):
         try:
             url = reverse(name, args=args, kwargs=kwargs)
         except NoReverseMatch as error:
-            pytest.fail(f'reverse("{name}", {given}) failed: {error}')
+            pytest.fail(f'reverse("{name}", {given}) failed: {error}{to_url_mismatch(kwargs)}')
         try:
             match = resolve(url)
         except Resolver404:
             pytest.fail(f'reverse("{name}") is {url!r}, which resolve() doesn\'t match')
         assert match.view_name == name, (
             f'reverse("{name}") is {url!r}, but resolve({url!r}) finds {match.view_name!r}: '
-            "an earlier pattern catches the URL; put the narrower patterns first"
+            "an earlier pattern catches the URL"
         )
         expected = kwargs if converters else {key: str(value) for key, value in kwargs.items()}
         got = match.args if args else match.kwargs
