@@ -16,7 +16,7 @@ class Author(models.Model):
 
     # TODO: [migrations] 3. List authors by last name, then first name, by default,
     # with an index on (last_name, first_name) to serve that order; record both in a
-    # new migration (python manage.py makemigrations authors).
+    # new migration: python manage.py makemigrations authors --name author_name_index
 
     def __str__(self):
         return f"{self.first_name} {self.last_name}".strip()
