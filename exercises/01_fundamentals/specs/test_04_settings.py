@@ -148,8 +148,16 @@ def test_env_list_unset_or_blank_is_the_default(monkeypatch):
     monkeypatch.delenv(VAR, raising=False)
     env_list(VAR).append("leaked")
     assert env_list(VAR) == [], (
-        "appending to one env_list() result changed the next one: return a new list, "
-        "not a shared default"
+        f"appending to one env_list() result changed the next one (it returned "
+        f"{env_list(VAR)!r}): the results share one list"
+    )
+    default = ["x"]
+    result = env_list(VAR, default=default)
+    result.append("leaked")
+    assert default == ["x"], (
+        f"appending to the result of env_list(..., default=['x']) changed the default "
+        f"list the caller passed in, now {default!r}: the result is the default list "
+        "itself, not a copy of it"
     )
 
 
