@@ -213,3 +213,19 @@ def test_sandbox_keeps_a_candidate_to_its_own_copy(kit, tmp_path):  # noqa: F811
     assert (rows["honest"]["total"], rows["honest"]["errors"]) == ("40", "")
     doc = json.loads((tmp_path / "marks" / "escaper.json").read_text())
     assert doc["pristine"] is True and doc["target"] == str(escaper.resolve())
+
+
+def test_a_results_document_read_back_from_a_sandbox_is_never_a_link_or_a_pipe(tmp_path):
+    from grader.commands.batch import _read_back
+    from grader.results import SCHEMA_VERSION
+
+    doc = tmp_path / "results.json"
+    doc.symlink_to("/dev/zero")  # read through, it would never end
+    assert _read_back(doc) is None
+    doc.unlink()
+    os.mkfifo(doc)  # opened for reading, it would wait for a writer
+    assert _read_back(doc) is None
+    doc.unlink()
+    written = {"schema_version": SCHEMA_VERSION, "topics": []}
+    doc.write_text(json.dumps(written))
+    assert _read_back(doc) == written

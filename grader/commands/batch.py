@@ -5,9 +5,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import os
 import re
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
@@ -33,6 +35,7 @@ back; with --sandbox, inside bubblewrap (only that copy writable, no network).""
 
 FIXED = ["learner", "path"]
 TOPIC_LIMIT = 900.0  # seconds: the runner's limit for one topic run
+MAX_DOCUMENT = 64 * 1024 * 1024  # bytes: a results document read back from a sandbox
 TAIL = ["total", "max_points", "percent", "challenges_done", "challenges", "specs_modified", "errors"]
 
 
@@ -183,7 +186,7 @@ def _run_sandboxed(course, jobs: list[Job], tmp: Path, args) -> tuple[dict[str, 
             code = None
         errors.seek(max(0, errors.seek(0, os.SEEK_END) - 1500))
         tail = errors.read().decode("utf-8", "replace").strip()
-    doc = results.read(doc_path)
+    doc = _read_back(doc_path)
     topics = _checked_topics(course, doc, [job.topic.name for job in jobs]) if doc else None
     if code == 0 and topics is not None:
         return topics, []
@@ -191,6 +194,24 @@ def _run_sandboxed(course, jobs: list[Job], tmp: Path, args) -> tuple[dict[str, 
             else f"exited with code {code}" if code else "wrote no readable results document")
     last = tail.splitlines()[-1] if tail else ""
     return {}, [f"could not grade: the sandboxed grader {what}" + (f": {last}" if last else "")]
+
+
+def _read_back(path: Path) -> dict | None:
+    """The results document at ``path``, in a folder the candidate's code could write: read only
+    as a regular file (not a link, not a pipe) of a sane size."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_DOCUMENT:
+            return None
+        try:
+            doc = json.loads(handle.read())
+        except ValueError:
+            return None
+    return doc if isinstance(doc, dict) and doc.get("schema_version") == results.SCHEMA_VERSION else None
 
 
 def _checked_topics(course, doc: dict, expected: list[str]) -> dict[str, dict] | None:
