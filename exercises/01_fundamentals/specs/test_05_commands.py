@@ -42,8 +42,9 @@ def counts(output):
     created = re.search(r"(\d+) created", output)
     skipped = re.search(r"(\d+) skipped", output)
     assert created and skipped, (
-        f"import_notes printed {output!r}; expected a summary like '2 created, 1 skipped', "
-        "written with self.stdout.write (print() bypasses call_command's stdout)"
+        f"import_notes wrote {output!r} to its stdout; expected a summary like "
+        "'2 created, 1 skipped' there (text printed straight to the terminal doesn't reach "
+        "the command's stdout, which call_command() and callers capture)"
     )
     return int(created.group(1)), int(skipped.group(1))
 
@@ -54,17 +55,18 @@ def note_titles():
     return sorted(Note.objects.values_list("title", flat=True))
 
 
-def import_error(path, problem):
+def import_error(path, problem, *options):
     """The CommandError message of importing path, or a failure saying what happened."""
     try:
-        run_import(path)
+        run_import(path, *options)
         outcome = "ran without error"
     except CommandError as error:
         return str(error)
     except Exception as error:
         outcome = f"raised {type(error).__name__} ({error})"
+    command = " ".join(["import_notes", *options])
     pytest.fail(
-        f"import_notes {outcome} although {problem}; expected CommandError with a message "
+        f"{command} {outcome} although {problem}; expected CommandError with a message "
         "for the user"
     )
 
@@ -88,7 +90,7 @@ def test_bad_row_imports_nothing(tmp_path):
     import_error(write_csv(tmp_path, BAD_ROW_3_CSV), "row 3 has no title")
     assert note_titles() == [], (
         f"the import failed on row 3 but kept {note_titles()}; expected no notes: one bad "
-        "row imports nothing (transaction.atomic, or validate every row before saving)"
+        "row imports nothing, not even the rows before it"
     )
 
 
@@ -99,7 +101,7 @@ def test_rerun_creates_no_duplicates(tmp_path):
     output = run_import(path)
     assert note_titles() == ["Django tips", "Groceries", "Reading list"], (
         f"after importing the same file twice the notes are {note_titles()}; expected each "
-        "title once: skip the rows whose title is already a note"
+        "title once: the second run duplicated notes"
     )
     assert counts(output) == (0, 3), (
         f"the second run reported {output.strip()!r}; expected 0 created, 3 skipped"
@@ -126,12 +128,30 @@ def test_import_creates_notes_and_reports_counts(tmp_path):
 
 @pytest.mark.task(4)
 def test_dry_run_saves_nothing_but_reports_counts(tmp_path):
+    from notes.models import Note
+
+    Note.objects.create(title="Groceries", body="already here")
     output = run_import(write_csv(tmp_path, GOOD_CSV), "--dry-run")
-    assert note_titles() == [], f"--dry-run saved {note_titles()}; expected nothing saved"
-    assert counts(output) == (3, 0), (
-        f"--dry-run reported {output.strip()!r}; expected what a real run would do: "
-        "3 created, 0 skipped"
+    assert note_titles() == ["Groceries"], (
+        f"--dry-run left the notes {note_titles()}; expected nothing saved (only "
+        "'Groceries', which was there before)"
     )
+    assert counts(output) == (2, 1), (
+        f"--dry-run reported {output.strip()!r}; expected what a real run would do: "
+        "2 created, 1 skipped ('Groceries' is already a note)"
+    )
+
+
+@pytest.mark.task(4)
+def test_dry_run_validates_the_rows(tmp_path):
+    message = import_error(
+        write_csv(tmp_path, BAD_ROW_3_CSV), "row 3 has no title", "--dry-run"
+    )
+    assert re.search(r"\b(row 3|line 4)\b", message, re.IGNORECASE), (
+        f"import_notes --dry-run on a file whose row 3 has no title says {message!r}; "
+        "expected the error a real run gives, naming row 3"
+    )
+    assert note_titles() == [], f"--dry-run saved {note_titles()}; expected nothing saved"
 
 
 @pytest.mark.task(5)
