@@ -65,6 +65,13 @@ def _topic_warnings(topic: dict[str, Any], pristine: bool = False) -> list[str]:
     return ["spec files modified in this topic: " + ", ".join(str(p) for p in modified) + note]
 
 
+def _tampering(topic: dict[str, Any]) -> list[str]:
+    return [str(line) for line in topic.get("tampering") or []]
+
+
+TAMPERING_NOTE = "tampering flagged in this topic, for a human to review (the score is not changed by it):"
+
+
 def _seconds(value: Any) -> str:
     """A duration as JUnit wants it: plain decimal seconds, never negative or exponential."""
     try:
@@ -156,6 +163,8 @@ def junit_xml(doc: dict[str, Any], *, hostname: str | None = None) -> str:
             if topic.get("specs_modified"):
                 ET.SubElement(props, "property", name="specs_modified",
                               value=clean_text(", ".join(map(str, topic["specs_modified"]))))
+            if _tampering(topic):
+                ET.SubElement(props, "property", name="tampering", value=clean_text("; ".join(_tampering(topic))))
             if challenge["specs"]:
                 statuses = [s["status"] for s in challenge["specs"]]
                 time = sum(max(float(s.get("duration") or 0), 0.0) for s in challenge["specs"])
@@ -178,6 +187,8 @@ def junit_xml(doc: dict[str, Any], *, hostname: str | None = None) -> str:
             # The challenge's own verdict, for load errors the spec results only hint at.
             notes = [challenge["message"]] if challenge["status"] != "pass" else []
             notes += warnings
+            if _tampering(topic):
+                notes += [TAMPERING_NOTE, *(f"- {line}" for line in _tampering(topic))]
             if any(notes):
                 ET.SubElement(suite, "system-err").text = clean_text("\n".join(n for n in notes if n))
             counts = _count(statuses)
@@ -221,6 +232,8 @@ def _clip(text: str, limit: int = GRADESCOPE_OUTPUT_LIMIT) -> str:
 def _test_output(topic: dict[str, Any], challenge: dict[str, Any], pristine: bool) -> str:
     passed, total = challenge["specs_passed"], challenge["specs_total"]
     lines = [f"{challenge['status']}: {passed}/{total} specs passed"]
+    if _tampering(topic):  # before the messages, which the output limit may cut
+        lines += [TAMPERING_NOTE[0].upper() + TAMPERING_NOTE[1:], *(f"- {line}" for line in _tampering(topic)), ""]
     if challenge["message"]:
         lines.append(clean_text(challenge["message"]))
     failing = [s for s in challenge["specs"] if s["status"] != "pass"]
@@ -268,6 +281,9 @@ def gradescope(doc: dict[str, Any]) -> dict[str, Any]:
     warnings = [f"{t['id']}: {w}" for t in doc["topics"] for w in _topic_warnings(t, pristine)]
     if warnings:
         output += "\nWarning: " + "\nWarning: ".join(warnings)
+    flagged = [f"{t['id']}: {line}" for t in doc["topics"] for line in _tampering(t)]
+    if flagged:
+        output += "\nTampering flagged, for a human to review (scores are not changed by it):\n- " + "\n- ".join(flagged)
     return {
         "score": score,
         "execution_time": math.ceil(duration),

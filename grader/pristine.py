@@ -74,12 +74,17 @@ def load(course: Course) -> dict[str, dict[str, str]] | None:
     return data["files"]
 
 
-def freeze(course: Course) -> Path:
+def freeze(course: Course, specs: dict[str, list[str]] | None = None) -> Path:
+    """Write the record: every file's checksums, and ``specs``, each topic's spec set
+    (see grader.specset), if given."""
     doc: dict[str, Any] = {
         "version": VERSION,
-        "about": "The kit's starter files as shipped; maintainers regenerate it with `grader freeze`.",
+        "about": "The kit's starter files as shipped, and the specs each topic collects; "
+                 "maintainers regenerate it with `grader freeze`.",
         "files": scan(course),
     }
+    if specs is not None:
+        doc["specs"] = specs
     target = path(course)
     write_atomic(target, json.dumps(doc, indent=1, sort_keys=True) + "\n")
     return target

@@ -9,6 +9,7 @@ from rich.text import Text
 from grader import ui
 
 MARK = {"pass": "✓", "fail": "✗", "error": "!", "timeout": "⏱", "not run": "·"}
+TAMPERING_SHOWN = 5  # lines per topic in the table
 
 
 def _first_line(text: str, width: int = 100) -> str:
@@ -33,6 +34,12 @@ def grade_table(doc: dict[str, Any], hints: dict[str, int] | None = None) -> Tex
             how = ("ignored: graded with the kit's own" if doc.get("pristine")
                    else "`grader grade --pristine` runs the kit's own")
             out.append(f"   ! specs modified: {', '.join(topic['specs_modified'])} ({how})\n", style="yellow")
+        shown = topic.get("tampering") or []
+        for line in shown[:TAMPERING_SHOWN]:
+            out.append(f"   ! tampering: {_first_line(line, 200)}\n", style="yellow")
+        if len(shown) > TAMPERING_SHOWN:
+            out.append(f"   ! tampering: … and {len(shown) - TAMPERING_SHOWN} more in the results document "
+                       "(`--json`)\n", style="yellow")
         if topic["status"] == "error":
             out.append(f"   ! the topic could not be loaded: {_first_line(topic['message'], 200)}\n", style="yellow")
         for c in topic["challenges"]:

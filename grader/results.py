@@ -11,12 +11,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from grader import __version__
+from grader import __version__, tampering
 from grader.course import Challenge, Topic
 from grader.files import write_atomic
 from grader.runner import SpecRun, TopicRun
 
-SCHEMA_VERSION = 1
+# 2: every topic has ``tampering``, the document ``partial``.
+SCHEMA_VERSION = 2
 SCHEMA_PATH = Path(__file__).with_name("results.schema.json")
 STATUSES = ("pass", "fail", "error", "timeout")
 
@@ -98,19 +99,22 @@ def topic_doc(topic: Topic, run: TopicRun, challenges: list[Challenge] | None = 
         "message": run.topic_error or "",
         "duration": run.duration,
         "specs_modified": list(specs_modified or []),
+        "tampering": tampering.limit(list(dict.fromkeys(run.tampering))),
         "challenges": docs,
         "totals": totals(docs),
     }
 
 
 def document(target: str, topics: list[dict[str, Any]], started: dt.datetime, duration: float,
-             pristine: bool = False) -> dict[str, Any]:
+             pristine: bool = False, partial: bool = False) -> dict[str, Any]:
+    """``partial``: the grade was interrupted; ``topics`` holds what was finished."""
     every = [c for t in topics for c in t["challenges"]]
     return {
         "schema_version": SCHEMA_VERSION,
         "grader_version": __version__,
         "target": target,
         "pristine": pristine,
+        "partial": partial,
         "started_at": started.isoformat(timespec="seconds"),
         "duration": round(duration, 3),
         "topics": topics,

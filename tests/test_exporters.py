@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from grader import exporters
-from grader.results import totals
+from grader.results import SCHEMA_VERSION, totals
 from tests.conftest import validate_results
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
@@ -218,8 +218,8 @@ def challenge(slug: str, status: str, specs: list[dict], *, points: int = 10, me
 def document(*challenges: dict, duration: float = 1.2, topic_error: str = "") -> dict:
     topic = {"id": "01_demo", "number": 1, "slug": "demo", "title": "Demo",
              "status": "error" if topic_error else "ok", "message": topic_error,
-             "duration": duration, "challenges": list(challenges), "totals": totals(challenges)}
-    doc = {"schema_version": 1, "grader_version": "0.1.0", "target": "exercises",
+             "duration": duration, "tampering": [], "challenges": list(challenges), "totals": totals(challenges)}
+    doc = {"schema_version": SCHEMA_VERSION, "grader_version": "0.1.0", "target": "exercises", "partial": False,
            "started_at": "2026-01-02T03:04:05+01:00", "duration": duration,
            "topics": [topic], "totals": totals(challenges)}
     validate_results(doc)
@@ -315,6 +315,24 @@ def test_specs_modified_and_empty_documents():
     empty = document()
     assert junit(empty).get("tests") == "0"
     assert gradescope(empty)["tests"] == []
+
+
+def test_tampering_travels_with_every_suite_and_test_and_changes_no_score():
+    doc = document(challenge("tour", "pass", [spec("test_a")]),
+                   challenge("walk", "fail", [spec("test_b", "fail", "x" * 5000)], number="1.2"))
+    lines = ["tour/views.py:3 imports _pytest.python (the test runner)", "odd \x00\x1b[31mline\x1b[0m"]
+    doc["topics"][0]["tampering"] = lines
+    validate_results(doc)
+    root = junit(doc)
+    for suite in root.findall("testsuite"):
+        assert suite.find("properties/property[@name='tampering']").get("value") == "; ".join(
+            exporters.clean_text(line) for line in lines)
+        assert "tour/views.py:3 imports _pytest.python" in suite.find("system-err").text
+    results = gradescope(doc)
+    assert scores(results) == {"1.1": 10.0, "1.2": 0.0}
+    assert all("tour/views.py:3 imports _pytest.python" in t["output"] for t in results["tests"])
+    assert "01_demo: tour/views.py:3 imports _pytest.python" in results["output"]
+    assert "\x00" not in results["output"]
 
 
 def test_writers_replace_atomically(tmp_path):
