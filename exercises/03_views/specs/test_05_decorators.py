@@ -54,6 +54,46 @@ def send(client, method, url, data=None, hint="", **kwargs):
         )
 
 
+def json_kind(value):
+    """A JSON value's kind, in words."""
+    kinds = {dict: "object", list: "list", str: "string", int: "number", float: "number",
+             bool: "boolean", type(None): "null"}
+    return kinds.get(type(value), type(value).__name__)
+
+
+def json_object(response, what):
+    """The JSON object a response carries; fails, saying what came instead, when the body
+    isn't JSON or is JSON of another kind (a list, a string...)."""
+    content_type = response.headers.get("Content-Type", "")
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    try:
+        body = json.loads(content)
+    except ValueError:
+        pytest.fail(
+            f"{what} answered {response.status_code} {content_type!r} {content[:100]!r}, "
+            "which isn't JSON; expected a JSON object {...}"
+        )
+    if not isinstance(body, dict):
+        pytest.fail(
+            f"{what} answered a JSON {json_kind(body)}, {str(body)[:100]}; expected a JSON "
+            "object {...}"
+        )
+    return body
+
+
+def json_objects(body, key, what):
+    """body[key], a list of JSON objects; fails, saying what came instead."""
+    value = body.get(key)
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        shape = "nothing" if key not in body else f"a JSON {json_kind(value)}"
+        pytest.fail(
+            f'{what} answered {str(body)[:150]}, with {shape} under "{key}"; expected '
+            f'{{"{key}": [{{...}}, ...]}}, a list of objects'
+        )
+    return value
+
+
+
 def assert_json_detail(response, what):
     """An API client reads why it was refused from a JSON body, not from an HTML page."""
     content_type = response.headers.get("Content-Type", "")
@@ -63,8 +103,8 @@ def assert_json_detail(response, what):
         body = None
     assert isinstance(body, dict) and "detail" in body, (
         f"{what} answered {response.status_code} {content_type!r} {response.content[:80]!r}; "
-        'expected a JSON body {"detail": "..."} saying why: return a JsonResponse, not an '
-        "empty or HTML HttpResponse"
+        'expected a JSON body {"detail": "..."} saying why: an empty or HTML body tells an '
+        "API client nothing"
     )
 
 
@@ -86,15 +126,19 @@ def check_api_key_protection(call, what, settings):
         response = call(key)
         assert response.status_code == 200, (
             f"{what} with the valid X-API-Key {key!r} answered {response.status_code}; "
-            "expected 200 from the view: any key of settings.EVENTS_API_KEYS opens it"
+            f"expected 200 from the view: any key of settings.EVENTS_API_KEYS (now {KEYS}) "
+            "opens it"
+            + (": the key was refused as if the setting still held other keys (an old copy "
+               "of the setting, read once at import?)" if response.status_code == 403 else "")
         )
     settings.EVENTS_API_KEYS = ["rotated-key"]
     statuses = (call(KEYS[0]).status_code, call("rotated-key").status_code)
     assert statuses == (403, 200), (
         f"after settings.EVENTS_API_KEYS changed to ['rotated-key'], {what} answered "
         f"{statuses[0]} to the old key {KEYS[0]!r} and {statuses[1]} to the new one; expected "
-        "403 and 200: read settings.EVENTS_API_KEYS when the request comes, not once when "
-        "the module is imported"
+        "403 and 200"
+        + (": the keys in force are an old copy of the setting (read once, at import?), "
+           "not its value when the request comes" if statuses == (200, 403) else "")
     )
     settings.EVENTS_API_KEYS = KEYS
     return call(KEYS[0])
@@ -139,11 +183,12 @@ def test_require_api_key_keeps_the_views_name_and_docstring():
     got = (getattr(view, "__name__", None), getattr(view, "__doc__", None))
     assert got == ("partner_feed", "Every event, for partners."), (
         f"require_api_key(partner_feed) is named {got[0]!r} with the docstring {got[1]!r}; "
-        "the decorator lost the view's name and docstring: decorate the inner function with "
-        "@functools.wraps(view_func)"
+        "the decorator lost the view's name and docstring: debug pages, logs and tools see "
+        "the wrapper instead of the view"
     )
     assert getattr(view, "__wrapped__", None) is partner_feed, (
-        "require_api_key(partner_feed).__wrapped__ is not partner_feed; functools.wraps sets it"
+        "require_api_key(partner_feed).__wrapped__ is not partner_feed; expected it to point "
+        "to the decorated view"
     )
 
 
@@ -156,7 +201,11 @@ def test_event_feed_is_protected(client, settings, db):
         return send(client, "get", "/deco/api/events/", headers=headers)
 
     response = check_api_key_protection(call, "GET /deco/api/events/", settings)
-    assert [e["slug"] for e in response.json()["events"]] == ["spring-gala"]
+    body = json_object(response, "GET /deco/api/events/ with a valid key")
+    events = json_objects(body, "events", "GET /deco/api/events/ with a valid key")
+    assert [e.get("slug") for e in events] == ["spring-gala"], (
+        f"GET /deco/api/events/ with a valid key answered {body}; expected the event"
+    )
 
 
 @pytest.mark.task(2)
@@ -168,8 +217,8 @@ def test_class_based_stats_view_is_protected_with_method_decorator(client, setti
         f"{url} is no longer served by a class-based view; keep StatsView and decorate it"
     )
     hint = (
-        ": a function decorator put on a method receives self as its first argument, not "
-        'the request; wrap it with @method_decorator(require_api_key, name="dispatch")'
+        ": a function decorator put on a method as it is receives self as its first "
+        "argument, not the request"
     )
 
     def call(key):
@@ -177,8 +226,9 @@ def test_class_based_stats_view_is_protected_with_method_decorator(client, setti
         return send(client, "get", url, headers=headers, hint=hint)
 
     response = check_api_key_protection(call, f"GET {url}", settings)
-    assert response.json() == {"events": 2, "rsvps": 0}, (
-        f"GET {url} with a valid key answered {response.json()}; expected the counts"
+    body = json_object(response, f"GET {url} with a valid key")
+    assert body == {"events": 2, "rsvps": 0}, (
+        f"GET {url} with a valid key answered {body}; expected the counts"
     )
 
 
@@ -194,7 +244,7 @@ def test_close_event_needs_a_signed_in_user_and_a_post(client, django_user_model
     response = send(client, "post", url)
     assert capacity() == 40, (
         f"an anonymous POST {url} closed the event (answered {response.status_code}); "
-        "expected a redirect to the login page: @login_required"
+        "expected a redirect to the login page: only signed-in users may close an event"
     )
     location = urlsplit(response.headers.get("Location", ""))
     assert response.status_code == 302 and location.path == "/accounts/login/", (
@@ -209,8 +259,8 @@ def test_close_event_needs_a_signed_in_user_and_a_post(client, django_user_model
     for method in ("get", "put"):
         response = send(client, method, url)
         assert capacity() == 40, (
-            f"{method.upper()} {url} closed the event; a GET must not change state: "
-            "@require_POST"
+            f"{method.upper()} {url} closed the event; a GET must not change state, closing "
+            "is POST only"
         )
         assert response.status_code == 405, (
             f"{method.upper()} {url} answered {response.status_code}; expected 405"
@@ -227,19 +277,21 @@ def test_summary_is_cached_for_sixty_seconds(client, db):
     url = "/deco/events/summary/"
     baker.make("events.Event")
     first = send(client, "get", url)
-    assert first.status_code == 200 and first.json().get("events") == 1, (
+    first_body = json_object(first, f"GET {url}")
+    assert first.status_code == 200 and first_body.get("events") == 1, (
         f"GET {url} answered {first.status_code} {first.content[:100]!r}; expected 1 event"
     )
     baker.make("events.Event")
     with CaptureQueriesContext(connection) as queries:
         second = send(client, "get", url)
-    assert len(queries) == 0 and second.json() == first.json(), (
-        f"the second GET {url} ran {len(queries)} queries and answered {second.json()} (the "
-        f"first: {first.json()}); expected the first page again from the cache, with no "
-        "query: @cache_page(60)"
+    second_body = json_object(second, f"the second GET {url}")
+    assert len(queries) == 0 and second_body == first_body, (
+        f"the second GET {url} ran {len(queries)} queries and answered {second_body} (the "
+        f"first: {first_body}); expected the first page again from the cache, with no "
+        "query"
     )
     cache_control = first.headers.get("Cache-Control", "")
     assert "max-age=60" in cache_control, (
-        f"the page has Cache-Control {cache_control!r}; expected max-age=60: cache it for 60 "
-        "seconds (cache_page sets the header too)"
+        f"the page has Cache-Control {cache_control!r}; expected max-age=60: the browser "
+        "isn't told it may keep the page for 60 seconds"
     )
