@@ -65,6 +65,7 @@ def test_list_page_passes_active_notes_as_notes(client, db):
     active = make_note("Active", days_old=1)
     make_note("Archived", days_old=2, is_archived=True)
     context = get_list_page(client).context
+    assert context is not None, "GET /notes/ rendered no template; expected notes/note_list.html"
     instead = [name for name in ("object_list", "note_list", "notes_list") if name in context]
     assert "notes" in context, (
         "the template's context has no 'notes'"
