@@ -49,7 +49,8 @@ def page_form(client, url):
     totals = [name for name in data if name.endswith("-TOTAL_FORMS")]
     assert totals, (
         f"the form on {url} has no management form (no hidden ...-TOTAL_FORMS input), so a "
-        "POST can't say how many ingredient rows it carries: render {{ formset.management_form }}"
+        "POST can't say how many ingredient rows it carries; expected the formset's "
+        "management form inside the POST form"
     )
     return data, totals[0].removesuffix("-TOTAL_FORMS")
 
@@ -81,14 +82,30 @@ def shown_errors(response):
     return "; ".join(error_messages(response)) or "none"
 
 
-def assert_errors_shown(response, what, hint):
+def formset_errors(response):
+    """The formset-level error messages (non_form_errors) in the context of a response."""
+    return [
+        str(message)
+        for form in context_forms(response)
+        if hasattr(form, "non_form_errors")
+        for message in form.non_form_errors()
+    ]
+
+
+def assert_errors_shown(response, what):
     messages = error_messages(response)
     text = parse(response).text if response.status_code == 200 else ""
     missing = [message for message in messages if message not in text]
+    own = formset_errors(response)
+    problem = ""
+    if any(message in own for message in missing):
+        problem = ": the formset's own errors (not a row's) are not on the page"
+    elif missing:
+        problem = ": the errors of the rows or of the recipe's form are not on the page"
     assert response.status_code == 200 and messages and not missing, (
         f"{what} answered {response.status_code} with the errors {messages} in the context, "
         f"of which the page doesn't show {missing}; expected the page again (200) showing "
-        f"them: {hint}"
+        f"them{problem}"
     )
 
 
@@ -107,20 +124,27 @@ def test_recipe_form_takes_no_author_from_the_data(db, stranger):
     form = RecipeForm(data=data)
     assert "author" not in form.fields, (
         "RecipeForm has an author field: any logged-in cook could post author=<someone else's "
-        "id> and publish in their name (mass assignment). Leave it out of Meta.fields; the "
-        "view sets it"
+        "id> and publish in their name (mass assignment); expected the author to come from "
+        "the request, never from the form"
+    )
+    fields = sorted(form.fields)
+    assert fields == ["description", "slug", "title"], (
+        f"RecipeForm lets the browser set the fields {fields}; expected exactly ['description', "
+        "'slug', 'title']: a field left off a deny-list (exclude) or added to the model later "
+        "can be posted here too"
     )
     assert form.is_valid(), f"RecipeForm with {data} is invalid: {form.errors.as_data()}"
     recipe = form.save(commit=False)
     assert recipe.pk is None and recipe.author_id is None, (
-        "RecipeForm.save(commit=False) should return an unsaved recipe without an author"
+        f"RecipeForm.save(commit=False) returned a recipe with pk={recipe.pk!r} and "
+        f"author_id={recipe.author_id!r}; expected an unsaved recipe without an author"
     )
     baker.make("recipes.Recipe", slug="lemon-tart")
     form = RecipeForm(data=data)
     codes = {field: [e.code for e in errors] for field, errors in form.errors.as_data().items()}
     assert codes == {"slug": ["unique"]}, (
         f"with the slug of an existing recipe RecipeForm's error codes are {codes}; expected "
-        "{'slug': ['unique']}: a ModelForm runs the model's own unique checks"
+        "{'slug': ['unique']}, the model's own unique check"
     )
 
 
@@ -131,9 +155,16 @@ def test_recipe_form_takes_no_author_from_the_data(db, stranger):
 def test_formset_offers_delete_and_requires_one_ingredient(pancakes):
     from editor.forms import IngredientFormSet
 
-    formset = IngredientFormSet(instance=pancakes)
-    assert "DELETE" in formset.forms[0].fields, (
-        "the ingredient rows have no DELETE field: pass can_delete=True to inlineformset_factory"
+    try:
+        formset = IngredientFormSet(instance=pancakes)
+    except Exception as error:
+        pytest.fail(
+            f"IngredientFormSet(instance=<a recipe>) raised {type(error).__name__} ({error}); "
+            "expected a formset of that recipe's ingredients"
+        )
+    assert formset.forms and "DELETE" in formset.forms[0].fields, (
+        "the ingredient rows have no DELETE field; expected a way to delete an ingredient "
+        "in the same POST"
     )
     prefix = formset.prefix
     data = {
@@ -152,12 +183,14 @@ def test_formset_offers_delete_and_requires_one_ingredient(pancakes):
         }
     formset = IngredientFormSet(data, instance=pancakes)
     assert not formset.is_valid(), (
-        "IngredientFormSet accepted deleting every ingredient; expected a formset error: "
-        "min_num=1 with validate_min=True (the rows marked DELETE don't count)"
+        "IngredientFormSet accepted deleting every ingredient; expected a formset error "
+        "(code too_few_forms): a minimum that is not validated only sets how many empty rows "
+        "are shown"
     )
     codes = [error.code for error in formset.non_form_errors().as_data()]
     assert codes == ["too_few_forms"], (
-        f"deleting every ingredient gave the formset errors {codes}; expected ['too_few_forms'], "
+        f"deleting every ingredient gave the formset errors {codes} (rows: "
+        f"{[row.errors for row in formset.forms if row.errors]}); expected ['too_few_forms'], "
         "a formset-level error (non_form_errors), not a row's"
     )
 
@@ -175,15 +208,18 @@ def test_edit_page_renders_the_formset(cook_client, pancakes):
     )
     ids = [data.get(f"{prefix}-{index}-id") for index in (0, 1)]
     assert ids == [str(flour.pk), str(eggs.pk)], (
-        f"the first two rows carry the ids {ids}; expected {[str(flour.pk), str(eggs.pk)]}. "
-        "Without its hidden id a row can't say which ingredient it edits: render each row's "
-        "hidden fields ({% for field in row.hidden_fields %}) or the whole row"
+        f"the first two rows carry the ids {ids}; expected {[str(flour.pk), str(eggs.pk)]}: "
+        "the rows' hidden id fields are not on the page, and without its id a row can't say "
+        "which ingredient it edits"
     )
     names = [data.get(f"{prefix}-{index}-name") for index in (0, 1)]
-    assert names == ["flour", "eggs"], f"the first two rows show the names {names}"
+    assert names == ["flour", "eggs"], (
+        f"the first two rows show the names {names}; expected ['flour', 'eggs']"
+    )
     form = parse(cook_client.get("/editor/pancakes/")).find("form", method="post")
     assert form.find("input", name=f"{prefix}-0-DELETE", type="checkbox"), (
-        "the rows have no DELETE checkbox: render {{ row.DELETE }} (or the whole row)"
+        f"the rows have no DELETE checkbox (no <input type=checkbox name={prefix}-0-DELETE>); "
+        "expected one per row, so a cook can delete an ingredient"
     )
 
 
@@ -207,11 +243,16 @@ def test_create_saves_recipe_and_ingredients_as_the_logged_in_cook(cook_client, 
     }
     try:
         response = cook_client.post("/editor/new/", data)
-    except IntegrityError as error:
+    except (IntegrityError, ValueError) as error:
+        if "author" in str(error):
+            problem = ": the recipe was saved without its author"
+        elif "recipe" in str(error):
+            problem = ": the ingredients were saved without their recipe (not the one just saved)"
+        else:
+            problem = ""
         pytest.fail(
-            f"POST /editor/new/ with a valid recipe raised IntegrityError ({error}): the recipe "
-            "was saved without its author. recipe = form.save(commit=False), then "
-            "recipe.author = request.user, then recipe.save()"
+            f"POST /editor/new/ with a valid recipe raised {type(error).__name__} ({error}); "
+            f"expected the recipe and its ingredients saved{problem}"
         )
     recipe = Recipe.objects.filter(slug="lemon-tart").first()
     assert response.status_code == 302 and recipe, (
@@ -220,12 +261,12 @@ def test_create_saves_recipe_and_ingredients_as_the_logged_in_cook(cook_client, 
         f"redirect and the recipe saved. Errors: {shown_errors(response)}"
     )
     assert recipe.author == cook, (
-        f"the new recipe's author is {recipe.author}, not the logged-in cook: set it from "
-        "request.user after form.save(commit=False)"
+        f"the new recipe's author is {recipe.author}; expected the logged-in cook, not a user "
+        "named in the POST"
     )
     assert ingredients(recipe) == [("lemons", "3"), ("butter", "100 g")], (
         f"the new recipe has the ingredients {ingredients(recipe)}; expected lemons and butter: "
-        "save the formset with formset.instance set to the saved recipe"
+        "the ingredient rows were not saved with the new recipe"
     )
 
 
@@ -250,14 +291,10 @@ def test_create_saves_nothing_when_any_part_is_invalid(cook_client, cook):
         saved = Recipe.objects.count() - 1, Ingredient.objects.count()
         assert saved == (0, 0), (
             f"POST /editor/new/ with {case} saved {saved[0]} recipe(s) and {saved[1]} "
-            "ingredient(s); expected nothing: check form.is_valid() and formset.is_valid() "
-            "before saving either"
+            "ingredient(s); expected nothing saved: one part was saved before the other was "
+            "found invalid"
         )
-        assert_errors_shown(
-            response,
-            f"POST /editor/new/ with {case}",
-            "render each row's errors and the form's",
-        )
+        assert_errors_shown(response, f"POST /editor/new/ with {case}")
 
 
 # 5. Edit: add, change and delete in one POST ----------------------------------------
@@ -283,13 +320,16 @@ def test_edit_adds_changes_and_deletes_in_one_post(cook_client, pancakes, client
     got = ingredients(pancakes)
     assert got == [("flour", "250 g"), ("milk", "300 ml")], (
         f"after changing flour to 250 g, deleting eggs and adding milk in one POST, the recipe "
-        f"has {got}; expected [('flour', '250 g'), ('milk', '300 ml')]: bind the formset to the "
-        "POST and the recipe, and call formset.save()"
+        f"has {got}; expected [('flour', '250 g'), ('milk', '300 ml')]: the formset's changes, "
+        "additions and deletions were not all saved"
     )
     cook_client.logout()
     cook_client.force_login(stranger)
     status = cook_client.get("/editor/pancakes/").status_code
-    assert status == 404, f"another cook opening /editor/pancakes/ got {status}; expected 404"
+    assert status == 404, (
+        f"another cook opening /editor/pancakes/ got {status}; expected 404: a cook can open "
+        "(and edit) a recipe that is not theirs"
+    )
 
 
 @pytest.mark.task(5)
@@ -304,8 +344,4 @@ def test_edit_refuses_to_delete_every_ingredient(cook_client, pancakes):
         f"POST /editor/pancakes/ deleting every ingredient left the recipe "
         f"{pancakes.title!r} with {ingredients(pancakes)}; expected no change at all"
     )
-    assert_errors_shown(
-        response,
-        "POST /editor/pancakes/ deleting every ingredient",
-        "render {{ formset.non_form_errors }}",
-    )
+    assert_errors_shown(response, "POST /editor/pancakes/ deleting every ingredient")
