@@ -37,6 +37,18 @@ def test_verify_every_solution_passes_and_every_starter_fails():
     assert "verify: ok" in proc.stdout
 
 
+def test_every_challenge_has_enough_known_answers():
+    from grader import answers
+
+    assert answers.shortfalls(COURSE, COURSE.topics) == []
+
+
+def test_every_known_answer_behaves_as_declared():
+    proc = run([sys.executable, "-m", "grader", "verify", "--answers"], timeout=900)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "as expected in" in proc.stdout
+
+
 def test_pytest_over_several_topics_stops_with_a_message():
     proc = run([sys.executable, "-m", "pytest", "exercises"])
     assert proc.returncode != 0
