@@ -40,7 +40,8 @@ def catalog(django_user_model):
         ("Dune Messiah", "Frank Herbert", 0, []),
         ("The Third Policeman", "Flann O'Brien", 2, [4, 4]),
         ("Neuromancer", "William Gibson", 5, [4]),
-        ("Emma", "Jane Austen", 1, [3]),
+        # Averages 3: one great review doesn't make it top rated.
+        ("Emma", "Jane Austen", 1, [5, 1]),
     ]
     for number, (title, author, stock, ratings) in enumerate(rows):
         book = Book.objects.create(
@@ -54,20 +55,55 @@ def catalog(django_user_model):
             Review.objects.create(book=book, reviewer="reader", rating=rating)
 
 
+def pasted_into(statements, args):
+    """The arguments whose text appears in the SQL text the driver received (a value
+    sent as a parameter never does)."""
+    return [
+        arg for arg in args if isinstance(arg, str) and any(arg in sql for sql in statements)
+    ]
+
+
 def run(function, *args):
-    """Call a report in a savepoint and list its rows; a database error fails the
-    spec with the SQL problem explained."""
+    """Call a report in a savepoint and list its rows; an error fails the spec with
+    what happened (an injection named only when the value was in the SQL text)."""
+    statements, parameters = [], []
+
+    def record(execute, sql, params, many, context):
+        statements.append(sql)
+        parameters.append(params)
+        return execute(sql, params, many, context)
+
+    call = f"{function.__name__}({', '.join(map(repr, args))})"
     with CaptureQueriesContext(connection) as queries:
         try:
-            with transaction.atomic():
-                rows = list(function(*args))
+            with connection.execute_wrapper(record), transaction.atomic():
+                result = function(*args)
+                try:
+                    rows = list(result)
+                except TypeError:
+                    pytest.fail(f"{call} returned {result!r}; expected rows")
+        except pytest.fail.Exception:
+            raise
         except Exception as error:
-            pytest.fail(
-                f"{function.__name__}({', '.join(map(repr, args))}) raised "
-                f"{type(error).__name__}: {error}. A value formatted into the SQL string "
-                "(f-string, %, +, format) breaks on a quote; pass it as a parameter (a "
-                "placeholder takes no quotes: %s, not '%s')"
-            )
+            pasted = pasted_into(statements, args)
+            if pasted:
+                why = (
+                    f". The value {pasted[0]!r} was written into the SQL text, where its "
+                    "quote ends the string literal and the rest is read as SQL"
+                )
+            elif any(isinstance(params, str) for params in parameters):
+                why = (
+                    f". The parameters were the string {next(p for p in parameters if isinstance(p, str))!r} "
+                    "itself, where the driver expects a list (or tuple) of values"
+                )
+            elif any(quoted in sql for sql in statements for quoted in ("'%s'", '"%s"')):
+                why = (
+                    ". The placeholder is inside quotes ('%s'): that is a string literal "
+                    "holding the text %s, not a placeholder"
+                )
+            else:
+                why = ""
+            pytest.fail(f"{call} raised {type(error).__name__}: {str(error).rstrip('.')}{why}")
     return rows, [
         q["sql"]
         for q in queries.captured_queries
@@ -106,7 +142,10 @@ def test_top_rated_maps_rows_to_books_with_extra_attributes(catalog):
         "Book.objects.raw(...), which maps each row to a Book"
     )
     books, sql = run(raw.top_rated, 4)
-    assert all(isinstance(book, Book) for book in books)
+    strangers = [book for book in books if not isinstance(book, Book)]
+    assert not strangers, (
+        f"top_rated(4) gave rows like {strangers[0]!r}; expected Book instances"
+    )
     found = [
         (book.title, getattr(book, "average_rating", None), getattr(book, "review_count", None))
         for book in books
@@ -116,21 +155,34 @@ def test_top_rated_maps_rows_to_books_with_extra_attributes(catalog):
         ("Neuromancer", 4, 1),
         ("The Third Policeman", 4, 2),
     ]
+    emma = [row for row in found if row[0] == "Emma"]
     assert found == expected, (
         f"top_rated(4) gave (title, average_rating, review_count) {found}; expected "
         "[('Dune', 4.67, 3), ('Neuromancer', 4.0, 1), ('The Third Policeman', 4.0, 2)]: "
-        "an average of at least 4, best first, ties by title; any column the SELECT "
-        "names beyond the model's fields (AVG(...) AS average_rating) becomes an attribute"
+        "an average of at least 4, best first, ties by title"
+        + (
+            f". Emma's two reviews (5 and 1) average 3, yet it is listed as {emma[0]}: the "
+            "condition kept only the good reviews before averaging, where it must hold "
+            "for each book's average"
+            if emma
+            else ""
+        )
+        + (
+            "; average_rating and review_count are missing: any column the SELECT names "
+            "beyond the model's fields becomes an attribute of the Book"
+            if any(row[1] is None or row[2] is None for row in found)
+            else ""
+        )
     )
     with CaptureQueriesContext(connection) as later:
         for book in books:
             (book.isbn, book.price, book.stock, book.author_id, book.published_on)
     assert len(sql) == 1 and len(later) == 0, (
         f"top_rated() ran {len(sql)} queries, and reading the books' fields ran "
-        f"{len(later)} more: a column missing from the SELECT is loaded later, one query "
-        "per book (a deferred field); select the book's columns (b.*)"
+        f"{len(later)} more: a column of the book missing from the SELECT is loaded "
+        "later, one query per book (a deferred field)"
     )
-    titles = [book.title for book in run(raw.top_rated, 0)[0]]
+    titles = [getattr(book, "title", book) for book in run(raw.top_rated, 0)[0]]
     assert titles == ["Dune", "Neuromancer", "The Third Policeman", "Emma"], (
         f"top_rated(0) found {titles}; expected every reviewed book, and no book "
         "without reviews (Dune Messiah)"
@@ -147,8 +199,20 @@ def test_stock_by_author_reads_rows_with_a_cursor(catalog):
         ("Nobody", []),
     ):
         rows, _sql = run(raw.stock_by_author, name)
-        rows = [tuple(row) for row in rows]
+        rows = [tuple(row) if isinstance(row, (list, tuple)) else row for row in rows]
         assert rows == expected, f"stock_by_author({name!r}) returned {rows}; expected {expected}"
+    for name, why in (
+        ("frank herbert", "the name matches exactly, case included"),
+        ("Frank%", "a % in the name is a character, not a wildcard"),
+        ("%", "a % in the name is a character, not a wildcard"),
+        ("Frank_Herbert", "an _ in the name is a character, not a wildcard"),
+    ):
+        rows, _sql = run(raw.stock_by_author, name)
+        assert rows == [], (
+            f"stock_by_author({name!r}) returned {len(rows)} rows {rows[:3]}; expected "
+            f"nothing: no author is named {name!r}, and {why} (a pattern match, LIKE, "
+            "treats % and _ as wildcards and, on SQLite, ignores case)"
+        )
 
 
 @pytest.mark.task(3)
@@ -160,15 +224,14 @@ def test_stock_by_author_is_not_injectable(catalog):
         assert rows == [] and book_count() == 5, (
             f"stock_by_author({payload!r}) returned {len(rows)} rows {rows[:3]} and left "
             f"{book_count()} of 5 books; expected nothing: the name was pasted into the "
-            f"SQL ({sql[-1] if sql else ''!r}). Pass it as a parameter: "
-            "cursor.execute('... WHERE a.name = %s', [name])"
+            f"SQL ({sql[-1] if sql else ''!r}) and an attacker's SQL ran"
         )
     pasted = [sql for sql in sent_sql(raw.stock_by_author, "Flann O'Brien") if "Brien" in sql]
     assert not pasted, (
         f'stock_by_author("Flann O\'Brien") sent the name inside the SQL text: {pasted[0]!r}. '
         "Escaping quotes by hand depends on each database's quoting rules and is one "
-        "mistake away from an injection; the driver must receive the value apart: "
-        "cursor.execute('... WHERE a.name = %s', [name])"
+        "mistake away from an injection; the driver must receive the value apart from "
+        "the SQL"
     )
 
 
@@ -177,24 +240,31 @@ def test_top_rated_is_not_injectable(catalog):
     from catalog import raw
 
     for payload in ("6 OR 1=1", "6) OR (1=1", "0; DELETE FROM catalog_book"):
+        statements = []
+
+        def record(execute, sql, params, many, context):
+            statements.append(sql)
+            return execute(sql, params, many, context)
+
         try:
-            with transaction.atomic():
+            with connection.execute_wrapper(record), transaction.atomic():
                 books = list(raw.top_rated(payload))
         except (TypeError, ValueError):
             books = []  # refusing a rating that isn't a number is fine too
         except Exception as error:
+            pasted = pasted_into(statements, [payload])
             pytest.fail(
-                f"top_rated({payload!r}) raised {type(error).__name__} ({error}): the "
-                "value became part of the SQL. Pass it in raw()'s params list"
+                f"top_rated({payload!r}) raised {type(error).__name__} ({error})"
+                + (": the value was written into the SQL text and read as SQL" if pasted else "")
             )
         assert books == [] and book_count() == 5, (
             f"top_rated({payload!r}) returned {len(books)} books and left {book_count()} "
-            "of 5; expected none: the rating was formatted into the SQL string. Use a "
-            "%s placeholder and Book.objects.raw(sql, [min_rating])"
+            "of 5; expected none: the rating was written into the SQL text, and the "
+            "attacker's condition ran as SQL"
         )
     pasted = [sql for sql in sent_sql(raw.top_rated, 3.75) if "3.75" in sql]
     assert not pasted, (
         f"top_rated(3.75) sent the rating inside the SQL text: {pasted[0]!r}. Converting "
         "it with float() or int() first happens to be safe here, but values never go into "
-        "the SQL string: a %s placeholder and Book.objects.raw(sql, [min_rating])"
+        "the SQL string: the driver must receive them apart"
     )
