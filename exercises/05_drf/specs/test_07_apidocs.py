@@ -14,7 +14,13 @@ COMPLETE = "/apidocs/tasks/{id}/complete/"
 
 
 def fetch(api_client, query=""):
-    response = api_client.get(SCHEMA + query)
+    try:
+        response = api_client.get(SCHEMA + query)
+    except Exception as error:  # the generator refused the views: say why, in its words
+        pytest.fail(
+            f"GET {SCHEMA}{query} raised {type(error).__name__}: {str(error)[:300]}; expected "
+            "the schema"
+        )
     assert response.status_code == 200, (
         f"GET {SCHEMA}{query} answered {response.status_code}; expected the schema"
     )
@@ -47,8 +53,7 @@ def resolve(schema, node):
 def operation(schema, path, method):
     paths = schema.get("paths", {})
     assert path in paths and method in paths[path], (
-        f"the schema has no {method.upper()} {path}; it documents {sorted(paths)}: point "
-        "REST_FRAMEWORK's DEFAULT_SCHEMA_CLASS at drf_spectacular.openapi.AutoSchema"
+        f"the schema has no {method.upper()} {path}; it documents {sorted(paths)}"
     )
     return paths[path][method]
 
@@ -80,7 +85,7 @@ def test_the_schema_is_a_valid_openapi_3_document(api_client):
     info = schema.get("info", {})
     assert (info.get("title"), info.get("version")) == ("Tasks API", "1.0.0"), (
         f"the schema's info is {info}; expected the title 'Tasks API' and the version "
-        "'1.0.0' (SPECTACULAR_SETTINGS)"
+        "'1.0.0'"
     )
     for path in (LIST, DETAIL, COMPLETE):
         operation(schema, path, "get" if path != COMPLETE else "post")
@@ -98,16 +103,18 @@ def test_swagger_ui_renders_the_schema(api_client):
     try:
         response = api_client.get("/apidocs/")
     except Exception as error:
+        why = {
+            "NoReverseMatch": "the page looks the schema up by a URL name that does not exist",
+            "TemplateDoesNotExist": "the page's template was not found: it belongs to an app "
+            "that is not installed",
+        }.get(type(error).__name__, "the Swagger UI page could not be built")
         pytest.fail(
-            f"GET /apidocs/ raised {type(error).__name__}: {str(error).rstrip('.')}. "
-            "The Swagger UI view needs the schema's URL name (url_name='apidocs-schema'), "
-            "and its template comes from the drf_spectacular app (INSTALLED_APPS)"
+            f"GET /apidocs/ raised {type(error).__name__}: {str(error).rstrip('.')}; {why}"
         )
     content_type = response.headers.get("Content-Type", "")
     assert response.status_code == 200 and content_type.startswith("text/html"), (
         f"GET /apidocs/ answered {response.status_code} {content_type!r}; expected the Swagger "
-        "UI page: route SpectacularSwaggerView at '' in apidocs/urls.py (its template is in "
-        "the drf_spectacular app)"
+        "UI page"
     )
     page = response.content.decode()
     # SpectacularSwaggerSplitView keeps its JavaScript (and the schema URL) in a script
@@ -115,7 +122,7 @@ def test_swagger_ui_renders_the_schema(api_client):
     for src in re.findall(r'<script src="([^"]*\?script=[^"]*)"', page):
         page += api_client.get(html.unescape(src)).content.decode()
     assert SCHEMA in page, (
-        f"the Swagger UI page does not load {SCHEMA}: give the view the schema's url_name"
+        f"the Swagger UI page does not load {SCHEMA}: it reads another schema, or none"
     )
 
 
@@ -127,7 +134,8 @@ def test_the_complete_action_documents_its_request_and_response(api_client):
     properties = set(request.get("properties", {}))
     assert properties == {"completed_at"}, (
         f"POST {COMPLETE} documents a request body with {sorted(properties)}; the action reads "
-        "a CompleteTaskSerializer (only completed_at): @extend_schema(request=...)"
+        "a CompleteTaskSerializer (only completed_at)"
+        + (": the schema guessed the viewset's Task" if "title" in properties else "")
     )
     assert "completed_at" not in request.get("required", []), "completed_at is optional"
     responses = post.get("responses", {})
@@ -136,12 +144,13 @@ def test_the_complete_action_documents_its_request_and_response(api_client):
     fields = set(answer.get("properties", {}))
     assert {"id", "title", "done", "completed_at", "is_overdue"} <= fields, (
         f"the 200 response of POST {COMPLETE} documents {sorted(fields)}; it answers the "
-        "task: responses={200: TaskSerializer, ...}"
+        "task" + (": the request's serializer is documented as the response" if fields ==
+                  {"completed_at"} else "")
     )
     missing = [code for code in ("400", "404") if not responses.get(code, {}).get("description")]
     assert not missing, (
-        f"POST {COMPLETE} does not document {missing}; describe each error response "
-        "(OpenApiResponse(description=...))"
+        f"POST {COMPLETE} does not document {missing}; expected each error response it "
+        "answers, with a description"
     )
 
 
@@ -156,8 +165,7 @@ def test_the_list_documents_its_done_filter(api_client, owner):
     done = parameters.get("done")
     assert done and done.get("in") == "query", (
         f"GET {LIST} documents the parameters {sorted(parameters)}; expected the query "
-        "parameter done: the generator cannot see what get_queryset() reads by hand "
-        "(OpenApiParameter)"
+        "parameter done: the generator cannot see what get_queryset() reads by hand"
     )
     assert done.get("schema", {}).get("type") == "boolean", (
         f"the done parameter is documented as {done.get('schema')}; expected a boolean"
@@ -186,8 +194,9 @@ def test_is_overdue_is_documented_as_a_read_only_boolean(api_client, owner):
     )
     field = task.get("properties", {}).get("is_overdue", {})
     assert field.get("type") == "boolean" and field.get("readOnly") is True, (
-        f"is_overdue is documented as {field}; expected a read-only boolean: annotate "
-        "get_is_overdue() with -> bool (or @extend_schema_field(OpenApiTypes.BOOL))"
+        f"is_overdue is documented as {field}; expected a read-only boolean"
+        + (": the generator cannot tell what get_is_overdue() returns, so it guessed a string"
+           if field.get("type") == "string" else "")
     )
     late = baker.make(
         Task,
@@ -200,7 +209,7 @@ def test_is_overdue_is_documented_as_a_read_only_boolean(api_client, owner):
     data = still_works(
         api_client,
         f"/apidocs/tasks/{late.pk}/",
-        "is_overdue must still be computed (keep the SerializerMethodField, type its method)",
+        "is_overdue must still be computed",
     )
     assert data.get("is_overdue") is True, (
         f"a task due yesterday and open answered is_overdue={data.get('is_overdue')!r}; "
