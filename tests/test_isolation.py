@@ -6,15 +6,13 @@ import csv
 import json
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from grader import sandbox
-from tests.conftest import KIT, challenges
-from tests.test_workflow import kit  # noqa: F401 - the fixture: the fake course as a git clone with its record
+from tests.conftest import challenges
+from tests.test_workflow import git, kit  # noqa: F401 - kit: the fake course as a git clone with its record
 
 # Loaded by pytest from specs/media/ (the pristine check used to skip folders named media):
 # it answers the count challenge in the learner's place.
@@ -108,16 +106,15 @@ def test_restoring_a_spec_replaces_a_linked_folder_on_its_way(kit, tmp_path):  #
 
 
 # Learner code that, when Django loads the topic, rewrites every other grading copy it can
-# find and kills the fork server that started it.
+# find in the batch's temporary folder ({tmp}) and kills the fork server that started it.
 SABOTEUR = '''
-import os, pathlib, signal, tempfile
-_mine = pathlib.Path(__file__).resolve().parents[2]
-for _copy in pathlib.Path(tempfile.gettempdir()).glob("grader-*/**/exercises"):
-    if _copy.resolve() != _mine:
-        for _py in _copy.rglob("*.py"):
-            _py.write_text("raise SystemExit('sabotaged: grade 0')\\n")
+import os, pathlib, signal
+_mine = pathlib.Path(__file__).resolve().parents[2]  # this candidate's copies
+for _py in pathlib.Path({tmp!r}).glob("grader-*/**/*.py"):
+    if _mine not in _py.resolve().parents:
+        _py.write_text("raise SystemExit('sabotaged: grade 0')\\n")
 try:
-    with open(f"/proc/{os.getppid()}/cmdline", "rb") as _cmd:
+    with open(f"/proc/{{os.getppid()}}/cmdline", "rb") as _cmd:
         if b"forkserver" in _cmd.read():
             os.kill(os.getppid(), signal.SIGKILL)
 except OSError:
@@ -125,36 +122,40 @@ except OSError:
 '''
 
 
-def solved_copy(root: Path) -> Path:
-    course = KIT
-    shutil.copytree(course / "exercises", root / "exercises", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(course / "solutions", root / "exercises", dirs_exist_ok=True,
-                    ignore=shutil.ignore_patterns("NOTES.md", "__pycache__"))
-    return root
+@pytest.fixture
+def two_topics(course):
+    """The fake course with a second topic (so a batch of one checkout runs a fork server), as a
+    git clone with its record."""
+    for part in ("exercises", "solutions"):
+        shutil.copytree(course.root / part / "01_demo", course.root / part / "02_extra")
+    assert course.grader("freeze").returncode == 0
+    git(course.root, "init", "-q")
+    git(course.root, "add", "-A")
+    git(course.root, "commit", "-qm", "the kit")
+    return course
 
 
-def test_a_saboteur_cannot_change_another_candidates_grade(tmp_path):
-    from grader.course import load_course
+def test_a_saboteur_cannot_change_another_candidates_grade(two_topics, tmp_path):
+    solution = (two_topics.root / "solutions" / "01_demo" / "count" / "logic.py").read_text()
 
-    real = load_course(KIT)
-    first, second = solved_copy(tmp_path / "ada"), solved_copy(tmp_path / "bea")
-    saboteur = tmp_path / "saboteur"
-    shutil.copytree(KIT / "exercises", saboteur / "exercises", ignore=shutil.ignore_patterns("__pycache__"))
-    settings = saboteur / "exercises" / real.topics[0].name / "config" / "settings.py"
-    settings.write_text(settings.read_text() + SABOTEUR)
-    out = tmp_path / "marks"
-    private = tmp_path / "tmp"  # the saboteur's reach: only this test's grading copies
+    def checkout(name: str, files: dict[str, str]) -> Path:
+        root = tmp_path / name
+        shutil.copytree(two_topics.root, root, ignore=shutil.ignore_patterns(".git", ".grader"))
+        for rel, text in files.items():
+            (root / "exercises" / rel).write_text(text)
+        return root
+
+    solved = {"01_demo/count/logic.py": solution, "02_extra/count/logic.py": solution}
+    private = tmp_path / "tmp"  # the batch's temporary folder: the saboteur's reach is this test's copies
     private.mkdir()
-    proc = subprocess.run(
-        [sys.executable, "-m", "grader", "batch", str(first), str(saboteur), str(second), "--out", str(out)],
-        capture_output=True, text=True, cwd=KIT, timeout=600, env={**os.environ, "TMPDIR": str(private)})
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    with (out / "results.csv").open(encoding="utf-8", newline="") as handle:
-        rows = {r["learner"]: r for r in csv.DictReader(handle)}
-    full = str(sum(c.points for c in real.challenges))
+    settings = (two_topics.topic / "config" / "settings.py").read_text() + SABOTEUR.format(tmp=str(private))
+    cohort = [checkout("ada", solved), checkout("saboteur", {"01_demo/config/settings.py": settings}),
+              checkout("bea", solved)]
+    rows = batch(two_topics, tmp_path / "marks", *cohort, env={"TMPDIR": str(private)})
     for name in ("ada", "bea"):
-        assert (rows[name]["total"], rows[name]["errors"]) == (full, ""), rows[name]
-    assert "sabotaged" not in (out / "bea.json").read_text()
+        assert (rows[name]["total"], rows[name]["max_points"], rows[name]["errors"]) == ("120", "120", ""), rows[name]
+    assert "sabotaged" not in (tmp_path / "marks" / "bea.json").read_text()
+    assert rows["saboteur"]["errors"], "killing its fork server cost the saboteur its own marks"
 
 
 def test_sandbox_without_bwrap_fails_at_once_saying_how_to_install_it(kit, tmp_path):  # noqa: F811
