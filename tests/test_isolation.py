@@ -77,7 +77,12 @@ def test_links_out_of_a_checkout_are_never_written_through_nor_read(kit, tmp_pat
     assert json.loads((tmp_path / "doc.json").read_text())["topics"][0]["specs_modified"] == [
         "specs", "specs/test_01_hello.py", "specs/test_02_count.py", "specs/test_03_panel.py"]
 
-    rows = batch(kit, tmp_path / "marks", file_link, folder_link)
+    topic_link = tmp_path / "cohort" / "topic_link" / "exercises"
+    topic_link.mkdir(parents=True)
+    (topic_link / "01_demo").symlink_to(kit.topic, target_is_directory=True)
+
+    rows = batch(kit, tmp_path / "marks", file_link, folder_link, topic_link.parent)
+    assert rows["topic_link"]["errors"] == "01_demo: the topic folder is a link, not followed"
     assert rows["file_link"]["total"] == rows["folder_link"]["total"] == "40"
     assert rows["file_link"]["specs_modified"] == "01_demo/specs/test_01_hello.py; 01_demo/specs/test_02_count.py"
     assert "01_demo/specs/test_02_count.py: a link to a path outside the checkout" in rows["file_link"]["errors"]
