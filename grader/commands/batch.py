@@ -19,7 +19,7 @@ from pathlib import Path
 from grader import pristine, results, sandbox, state, ui
 from grader.course import CourseError
 from grader.files import write_atomic
-from grader.grading import Job, run_jobs
+from grader.grading import Job, note_tampering, run_jobs
 from grader.targets import checkout_topics, pristine_copy
 
 HELP = "grade many learners' checkouts with the kit's pristine specs; one CSV row per learner"
@@ -36,7 +36,8 @@ back; with --sandbox, inside bubblewrap (only that copy writable, no network).""
 FIXED = ["learner", "path"]
 TOPIC_LIMIT = 900.0  # seconds: the runner's limit for one topic run
 MAX_DOCUMENT = 64 * 1024 * 1024  # bytes: a results document read back from a sandbox
-TAIL = ["total", "max_points", "percent", "challenges_done", "challenges", "specs_modified", "errors"]
+TAIL = ["total", "max_points", "percent", "challenges_done", "challenges", "specs_modified", "tampering",
+        "errors"]
 
 
 def add_arguments(parser) -> None:
@@ -148,6 +149,7 @@ def grade_checkout(course, path: Path, args) -> tuple[list[dict], list[str]]:
             problems += trouble
         else:
             runs = run_jobs(jobs, workers=args.jobs, timeout=args.timeout, durations=state.durations(course))
+            note_tampering(course, runs)
             docs = {job.topic.name: results.topic_doc(job.topic, runs[job]) for job in jobs}
     topics = []
     for job in jobs:
@@ -260,6 +262,7 @@ def row(course, name: str, path: Path, doc: dict, problems: list[str]) -> dict[s
         percent=f"{100 * total / max_points:.1f}" if max_points else "0.0",
         challenges_done=str(doc["totals"]["challenges_passed"]), challenges=str(len(course.challenges)),
         specs_modified="; ".join(f"{t['id']}/{rel}" for t in doc["topics"] for rel in t["specs_modified"]),
+        tampering="; ".join(f"{t['id']}: {line}" for t in doc["topics"] for line in t.get("tampering", [])),
         errors="; ".join(errors),
     )
     return values
