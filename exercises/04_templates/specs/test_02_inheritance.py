@@ -47,7 +47,7 @@ def marking_problem(current, other, expected):
     if not current and other == expected:
         return (
             f": the link {other} is marked only by a class (or an aria-current on another "
-            'element or with another value), which screen readers do not announce; expected '
+            "element or with another value), which screen readers do not announce; expected "
             'aria-current="page" on the current link itself'
         )
     return ""

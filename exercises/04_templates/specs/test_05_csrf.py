@@ -140,7 +140,7 @@ def test_like_accepts_the_token_in_the_x_csrftoken_header(csrf_client, recipe):
         liked = None
     assert response.status_code == 200 and liked is True, (
         f"POST {LIKE} with the X-CSRFToken header answered {response.status_code} "
-        f"({response.content[:200]!r}); expected 200 and {{\"liked\": true}}"
+        f'({response.content[:200]!r}); expected 200 and {{"liked": true}}'
     )
     assert Like.objects.filter(recipe=recipe).count() == 1, (
         f"POST {LIKE} with the X-CSRFToken header answered 200, but the recipe has "
