@@ -1,15 +1,23 @@
 # The kit's two everyday commands are `make grade` and `make test`.
 # Every target only aliases the grader or the kit's own tests.
+# The learner's loop without `grader` on PATH: make watch [C=1.1], make check C=1.1, make hint C=1.1.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: grade test lint bench verify clean-venv
+.PHONY: grade watch check hint test lint bench verify clean-venv
 
 grade: $(STAMP)
 	@$(BIN)/grader grade
+
+watch: $(STAMP)
+	@$(BIN)/grader watch $(C)
+
+check hint: $(STAMP)
+	@test -n "$(C)" || { echo "Which challenge? make $@ C=1.1 (a number or an id: C=fundamentals.tour)"; exit 2; }
+	@$(BIN)/grader $@ $(C)
 
 test: $(STAMP)
 	$(BIN)/ruff check .

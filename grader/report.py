@@ -21,8 +21,10 @@ def mark(status: str) -> Text:
     return ui.status(MARK.get(status, "?"), status)
 
 
-def grade_table(doc: dict[str, Any], hints: dict[str, int] | None = None) -> Text:
-    """The table ``grade`` prints; ``hints`` (challenge id → hints shown) adds that column."""
+def grade_table(doc: dict[str, Any], hints: dict[str, int] | None = None, *,
+                pristine_command: str = "grader grade --pristine") -> Text:
+    """The table ``grade`` prints; ``hints`` (challenge id → hints shown) adds that column;
+    ``pristine_command`` is how to rerun with the kit's own specs (see ``ui.command``)."""
     out = Text()
     for topic in doc["topics"]:
         t = topic["totals"]
@@ -32,7 +34,7 @@ def grade_table(doc: dict[str, Any], hints: dict[str, int] | None = None) -> Tex
                                 f"{t['points']}/{t['max_points']} points\n"))
         if topic.get("specs_modified"):
             how = ("ignored: graded with the kit's own" if doc.get("pristine")
-                   else "`grader grade --pristine` runs the kit's own")
+                   else f"`{pristine_command}` runs the kit's own")
             out.append(f"   ! specs modified: {', '.join(topic['specs_modified'])} ({how})\n", style="yellow")
         shown = topic.get("tampering") or []
         for line in shown[:TAMPERING_SHOWN]:

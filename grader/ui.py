@@ -10,7 +10,10 @@ and all, and long lines are never re-wrapped, so logs stay greppable.
 
 from __future__ import annotations
 
+import shlex
+import shutil
 import sys
+from pathlib import Path
 
 from rich.console import Console
 from rich.text import Text
@@ -66,3 +69,43 @@ def confirm(question: str, *, yes: bool) -> bool:
     except EOFError:
         return False
     return answer.strip().lower() in ("y", "yes")
+
+
+def command(course, *words: str) -> str:
+    """``grader WORDS`` as the learner can type it, in a fresh shell, at the kit's root.
+
+    Every command the grader prints is built here. ``grader`` alone when the running
+    grader's own script is what the shell finds on PATH (an activated venv); else the
+    script's path from the kit's root (``.venv/bin/grader``), absolute when it lies
+    outside; ``--course`` when the grader would not find this course from its root."""
+    return " ".join((*_program(course.root), *words))
+
+
+def _program(root: Path) -> tuple[str, ...]:
+    from grader.course import CourseError, find_root
+
+    scripts = Path(sys.executable).parent
+    script = shutil.which("grader", path=str(scripts))
+    found = shutil.which("grader")
+    if script and found and Path(found).resolve() == Path(script).resolve():
+        words = ["grader"]
+    elif script:
+        words = [_from_root(root, Path(script))]
+    else:  # no console script next to this Python: run the package as a module
+        words = [_from_root(root, Path(sys.executable)), "-m", "grader"]
+    try:
+        same = find_root(root).resolve() == root.resolve()
+    except CourseError:
+        same = False
+    if not same:
+        words += ["--course", shlex.quote(str(root))]
+    return tuple(words)
+
+
+def _from_root(root: Path, path: Path) -> str:
+    """``path`` from the kit's root (``.venv/bin/grader``); absolute outside it. Quoted for a shell."""
+    try:
+        rel = path.parent.resolve().relative_to(root.resolve()) / path.name
+    except ValueError:
+        return shlex.quote(str(path))
+    return shlex.quote(rel.as_posix())

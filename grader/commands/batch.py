@@ -86,7 +86,7 @@ def run(course, args) -> int:
     names = learner_names(paths)
     if pristine.load(course) is None:
         raise CourseError(f"exercises/{pristine.FILE} is missing: batch grading needs the kit's record of its "
-                          "specs (run `grader freeze` in the kit)")
+                          f"specs (run `{ui.command(course, 'freeze')}` in the kit)")
     if args.sandbox:
         sandbox.prefix()  # fails now, with how to install bwrap, rather than once per checkout
     out = args.out

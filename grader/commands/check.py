@@ -38,12 +38,13 @@ def run(course, args) -> int:
               f"solutions/{challenge.topic.name}/NOTES.md.")
         return 0
     ui.out.print(f"{c['specs_passed']} of {c['specs_total']} specs pass.")
-    # The next hint not yet seen, without counting it as shown: `grader hint` does that.
+    # The next hint not yet seen, without counting it as shown: the hint command does that.
     shown = state.hints_shown(state.load(course), challenge.id)
     if shown < len(challenge.hints):
         ui.out.print(ui.line((f"Hint {shown + 1} of {len(challenge.hints)}: ", "bold cyan"), challenge.hints[shown]))
-        ui.out.print(ui.line((f"(`grader hint {challenge.id}` marks it read and shows the next one)", "dim")))
+        hint = ui.command(course, "hint", challenge.id)
+        ui.out.print(ui.line((f"(`{hint}` marks it read and shows the next one)", "dim")))
     elif challenge.hints:
-        ui.out.print(f"All {len(challenge.hints)} hints read (`grader hint {challenge.id} --all`); "
-                     f"`grader diff {challenge.id}` compares with the reference.")
+        ui.out.print(f"All {len(challenge.hints)} hints read (`{ui.command(course, 'hint', challenge.id, '--all')}`); "
+                     f"`{ui.command(course, 'diff', challenge.id)}` compares with the reference.")
     return 1

@@ -84,6 +84,7 @@ def run(course, args) -> int:
     for rel in added_files(course, challenge):
         ui.out.print(ui.line((f"added: {rel}", "bold yellow"), " — yours only: neither the starter nor the reference has it"))
     ui.out.print()
-    ui.out.print(f"Lines with - are yours, + the reference's. The why: `grader solution {challenge.id}` "
+    why = ui.command(course, "solution", challenge.id)
+    ui.out.print(f"Lines with - are yours, + the reference's. The why: `{why}` "
                  f"(solutions/{challenge.topic.name}/NOTES.md).")
     return 0

@@ -61,7 +61,7 @@ def run(course, args) -> int:
     if mine:
         progress_state = state.load(course)
         hints = {c.id: state.hints_shown(progress_state, c.id) for c in course.challenges}
-    ui.out.print(report.grade_table(doc, hints))
+    ui.out.print(report.grade_table(doc, hints, pristine_command=ui.command(course, "grade", "--pristine")))
     for path, write in ((args.json, results.write), (args.junit, exporters.write_junit),
                         (args.gradescope, exporters.write_gradescope)):
         if path:
@@ -73,8 +73,8 @@ def run(course, args) -> int:
         return 130
     nxt = report.next_unsolved(doc)
     if nxt and mine:
-        ui.out.print(f"Next: {nxt['number']} {nxt['title']}: `grader watch {nxt['id']}` reruns its specs as you save "
-                     f"(`grader check {nxt['id']}` runs them once)")
+        ui.out.print(f"Next: {nxt['number']} {nxt['title']}: `{ui.command(course, 'watch', nxt['id'])}` reruns its "
+                     f"specs as you save (`{ui.command(course, 'check', nxt['id'])}` runs them once)")
     return 0
 
 

@@ -22,7 +22,8 @@ def run(course, args) -> int:
     if args.all:
         shown = state.hints_shown(state.load(course), challenge.id)
         if not shown:
-            ui.out.print(f"No hints shown yet for {challenge.id}: `grader hint {challenge.id}` shows the first.")
+            ui.out.print(f"No hints shown yet for {challenge.id}: `{ui.command(course, 'hint', challenge.id)}` "
+                         "shows the first.")
             return 0
     else:
         shown = state.reveal_hint(course, challenge.id, total)
@@ -30,8 +31,8 @@ def run(course, args) -> int:
         ui.out.print(ui.line((f"Hint {number} of {total}", "bold cyan"), f" · {challenge.number} {challenge.title}"))
         ui.out.print(challenge.hints[number - 1])
     if shown < total:
-        ui.out.print(ui.line(("`grader hint` again for the next one.", "dim")))
+        ui.out.print(ui.line((f"`{ui.command(course, 'hint', challenge.id)}` again for the next one.", "dim")))
     else:
-        ui.out.print(ui.line((f"That is the last hint. `grader solution {challenge.id}` shows the reference.",
-                              "dim")))
+        reference = ui.command(course, "solution", challenge.id)
+        ui.out.print(ui.line((f"That is the last hint. `{reference}` shows the reference.", "dim")))
     return 0

@@ -73,8 +73,9 @@ def reset(course, args) -> int:
     changed = [rel for rel in starters if differs(rel)]
     shared = [f.rel for f in reference.files(course, challenge) if f.shared]
     if shared:
+        diff = ui.command(course, "diff", challenge.id)
         ui.out.print(f"Shared files ({', '.join(shared)}) also carry this challenge's TODOs; reset leaves them "
-                     "alone, as other challenges' work lives there too (`grader diff` shows your changes).")
+                     f"alone, as other challenges' work lives there too (`{diff}` shows your changes).")
     if not changed:
         ui.out.print(f"{challenge.id}: your files are the starter already; nothing to reset.")
         return 0
@@ -90,7 +91,8 @@ def reset(course, args) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(starters[rel])
     ui.out.print(ui.line(("Restored the starter", "green"), f" of {challenge.id}. Your files are in "
-                         f"{_shown(course, folder)}/files/ (`grader reset --restore {folder.name}` puts them back)."))
+                         f"{_shown(course, folder)}/files/ "
+                         f"(`{ui.command(course, 'reset', '--restore', folder.name)}` puts them back)."))
     return 0
 
 
@@ -110,11 +112,13 @@ def _backups(course) -> list[tuple[Path, dict]]:
 def list_backups(course) -> int:
     backups = _backups(course)
     if not backups:
-        ui.out.print("No backups yet: `grader reset CHALLENGE` makes one before it restores a starter.")
+        ui.out.print(f"No backups yet: `{ui.command(course, 'reset', 'CHALLENGE')}` makes one before it restores "
+                     "a starter.")
         return 0
     for folder, about in backups:
         ui.out.print(f"{folder.name}  {len(about['files'])} file(s): {', '.join(about['files']) or '-'}")
-    ui.out.print(f"\nIn {_shown(course, backups_dir(course))}/. Put one back with `grader reset --restore NAME`.")
+    ui.out.print(f"\nIn {_shown(course, backups_dir(course))}/. Put one back with "
+                 f"`{ui.command(course, 'reset', '--restore', 'NAME')}`.")
     return 0
 
 
@@ -123,7 +127,7 @@ def restore(course, args) -> int:
     if not match:
         names = [f.name for f, _ in _backups(course)]
         hint = f"; the newest is {names[-1]!r}" if names else "; there are none yet"
-        raise CourseError(f"no backup {args.restore!r}{hint} (see `grader reset --list-backups`)")
+        raise CourseError(f"no backup {args.restore!r}{hint} (see `{ui.command(course, 'reset', '--list-backups')}`)")
     folder, about = match[0]
     topic = str(about.get("topic", ""))
     if not (course.exercises / topic).is_dir():

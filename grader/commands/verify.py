@@ -61,7 +61,8 @@ def run(course, args) -> int:
     problems = []
     for topic in topics:
         problems += validate.topic_problems(course, topic)
-    problems += [f"starter record: {p} (run `grader freeze`, then commit exercises/{pristine.FILE})"
+    freeze = ui.command(course, "freeze")
+    problems += [f"starter record: {p} (run `{freeze}`, then commit exercises/{pristine.FILE})"
                  for p in pristine.stale(course, topics) + specset.stale(course, topics)]
     ui.out.print(f"manifests: {'ok' if not problems else f'{len(problems)} problem(s)'}")
     solved = grade(course, topics, "solutions", jobs=args.jobs)

@@ -167,7 +167,7 @@ class Watch:
             nxt = self.next_unsolved()
             if nxt is None:
                 ui.out.print(ui.line(("Every challenge passes. Well done!", "bold green"),
-                                     " `grader grade` shows the tally."))
+                                     f" `{ui.command(self.course, 'grade')}` shows the tally."))
                 raise _AllDone
             ui.out.print(ui.line(("Next: ", "bold"), f"{nxt.number} {nxt.id} — {nxt.title}"))
             self.index = self.challenges.index(nxt)
@@ -221,7 +221,8 @@ class Watch:
                         self.show_header()
                         self.settle(self.check())
                     elif kind == "watch_error":
-                        ui.err.print(f"grader: cannot watch for saves ({value}); use `grader watch --manual`.")
+                        ui.err.print(f"grader: cannot watch for saves ({value}); "
+                                     f"use `{ui.command(self.course, 'watch', '--manual')}`.")
                     elif kind == "eof" and self.manual:
                         break
                     elif kind == "key":
