@@ -8,6 +8,7 @@ learner. It also arms the per-spec alarm and runs only the specs asked for.
 from __future__ import annotations
 
 import os
+import re
 import time
 from pathlib import Path
 
@@ -23,14 +24,44 @@ _RANK = {"pass": 0, "skip": 1, "fail": 2, "error": 3, "timeout": 4}
 def spec_message(excinfo, root: Path) -> str:
     exc = excinfo.value
     if isinstance(exc, AssertionError):
-        return clip(str(exc) or "an assertion failed (it has no message)")
+        return clip(readable(str(exc)) or "an assertion failed (it has no message)")
     if isinstance(exc, pytest.fail.Exception):
-        return clip(str(exc))
+        return clip(readable(str(exc)))
     failure = describe_exception(exc, root)
     text = f"{failure.kind}: {exc}" if str(exc) else failure.kind
     if failure.file:
         text += f"\n  (raised at {failure.file}:{failure.line})"
-    return clip(text)
+    return clip(_ADDRESS.sub("", text))
+
+
+# What pytest adds to an assertion that the learner cannot act on: "+  where 3 = f()" lines
+# (the spec's own calls and objects), advice to rerun with -v (the grader has none), and
+# memory addresses, which differ on every run.
+_WHERE = re.compile(r"^ \+(?:  )+(?:where|and) ")
+_VERBOSE = re.compile(r",? use '?-v+'? to (?:show|get more diff)$", re.IGNORECASE)
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+
+
+def readable(text: str) -> str:
+    """An assertion's message as the learner reads it: the spec's words, then pytest's
+    comparison (``assert 3 == 4`` and its diff), without pytest's introspection and advice.
+    A "Full diff:" after a line that already says what differs (pytest adds one on CI) goes."""
+    kept: list[str] = []
+    explaining = compared = False  # after the "assert …" line; a line there says what differs
+    for raw in text.splitlines():
+        line = _VERBOSE.sub("", _ADDRESS.sub("", raw.rstrip()))
+        if _WHERE.match(line) or line.strip().lower() == "use -v to get more diff":
+            continue
+        if line.strip().startswith("Full diff:") and compared:
+            break  # the rest of the explanation is that diff and its truncation footer
+        if line.startswith("assert "):
+            explaining = True
+        elif explaining and line.strip():
+            compared = True
+        if not line.strip() and (not kept or not kept[-1].strip() or kept[-1].startswith("assert ")):
+            continue
+        kept.append(line)
+    return "\n".join(kept).strip()
 
 
 class Reporter:

@@ -35,6 +35,45 @@ def test_check_shows_each_failing_message_and_a_hint(course):
     assert "Traceback" not in proc.stdout + proc.stderr
 
 
+PYTEST_INTERNALS_SPEC = """import io
+
+
+def test_counts_printed():
+    from count.logic import count_words
+
+    out = io.StringIO()
+    out.write(f"{count_words('a b')} words\\n")
+    assert out.getvalue() == "2 words\\n", "count_words('a b') printed the wrong count"
+
+
+def test_counts_many():
+    from count.logic import count_words
+
+    assert [count_words("a " * n) for n in range(40)] == list(range(40)), "counts of 0 to 39 words"
+"""
+
+
+def test_check_messages_keep_the_specs_words_and_diff_without_pytest_internals(course):
+    course.write("specs/test_02_count.py", PYTEST_INTERNALS_SPEC)
+    proc = course.grader("check", "demo.count")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "count_words('a b') printed the wrong count" in proc.stdout
+    assert "assert '0 words\\n' == '2 words\\n'" in proc.stdout
+    assert "- 2 words" in proc.stdout and "+ 0 words" in proc.stdout
+    assert "counts of 0 to 39 words" in proc.stdout and "At index 1 diff: 0 != 1" in proc.stdout
+    for leak in ("where", "0x", "-v", "StringIO", "built-in method"):
+        assert leak not in proc.stdout, f"{leak!r} in:\n{proc.stdout}"
+
+
+def test_a_full_diff_that_repeats_the_difference_is_dropped():
+    from grader.plugin import readable
+
+    on_ci = ("expected the ids in order\nassert [1, 3] == [1, 2]\n  \n  At index 1 diff: 3 != 2\n  \n"
+             "  Full diff: (-: missing in left side, +: extra in left side)\n    [\n        1,\n  -     2,\n"
+             "  +     3,\n    ]")
+    assert readable(on_ci) == "expected the ids in order\nassert [1, 3] == [1, 2]\n  At index 1 diff: 3 != 2"
+
+
 def test_check_passing_challenge_exits_zero(course):
     proc = course.grader("check", "demo.hello")
     assert proc.returncode == 0, proc.stdout
