@@ -12,7 +12,7 @@ MARK = {"pass": "✓", "fail": "✗", "error": "!", "timeout": "⏱", "not run":
 TAMPERING_SHOWN = 5  # lines per topic in the table
 
 
-def _first_line(text: str, width: int = 100) -> str:
+def first_line(text: str, width: int = 100) -> str:
     line = text.strip().splitlines()[0] if text.strip() else ""
     return line if len(line) <= width else line[: width - 1] + "…"
 
@@ -38,12 +38,12 @@ def grade_table(doc: dict[str, Any], hints: dict[str, int] | None = None, *,
             out.append(f"   ! specs modified: {', '.join(topic['specs_modified'])} ({how})\n", style="yellow")
         shown = topic.get("tampering") or []
         for line in shown[:TAMPERING_SHOWN]:
-            out.append(f"   ! tampering: {_first_line(line, 200)}\n", style="yellow")
+            out.append(f"   ! tampering: {first_line(line, 200)}\n", style="yellow")
         if len(shown) > TAMPERING_SHOWN:
             out.append(f"   ! tampering: … and {len(shown) - TAMPERING_SHOWN} more in the results document "
                        "(`--json`)\n", style="yellow")
         if topic["status"] == "error":
-            out.append(f"   ! the topic could not be loaded: {_first_line(topic['message'], 200)}\n", style="yellow")
+            out.append(f"   ! the topic could not be loaded: {first_line(topic['message'], 200)}\n", style="yellow")
         for c in topic["challenges"]:
             line = ui.line("   ", mark(c["status"]), f" {c['number']:<5} {c['id']:<32} ",
                            ui.status(f"{c['status']:<8}", c["status"]),
@@ -51,7 +51,7 @@ def grade_table(doc: dict[str, Any], hints: dict[str, int] | None = None, *,
             if hints is not None and hints.get(c["id"]):
                 line.append(f" · {hints[c['id']]} hint{'s' if hints[c['id']] > 1 else ''}", style="dim")
             if c["status"] in ("error", "timeout"):
-                line.append(f"  {_first_line(c['message'], 160)}")
+                line.append(f"  {first_line(c['message'], 160)}")
             out.append_text(line)
             out.append("\n")
     t = doc["totals"]

@@ -46,8 +46,15 @@ def digests(folder: Path) -> dict[str, str]:
 def test_watch_manual_mode_reruns_on_enter_and_advances_when_fixed(kit):
     session = Session(kit.root, "demo.count", "--manual")
     session.start_reader(session.proc.stdout)
-    session.expect(r"✗ 1\.2 demo\.count: fail · 1 of 3 specs pass")
-    session.expect(r"count_words\('a b'\) returned 0; expected 2")
+    session.expect(r"✗ 1\.2 demo\.count: fail · 1 of 3 specs pass · 2 failing")
+    # Every failing spec, the first in full, the others in one line each.
+    assert session.lines_until(r"Enter rerun") == [
+        "  ✗ test_counts_two_words (task 1)",
+        "      count_words('a b') returned 0; expected 2",
+        "      assert 0 == 2",
+        "  ✗ test_counts_three_words (task 2): expected 3",
+        "Enter rerun · h, n, p, q then Enter: hint, next, previous, quit",
+    ]
     kit.write("count/logic.py", FIX)
     session.send("\n")
     session.expect(r"✓ 1\.2 demo\.count passes")

@@ -63,6 +63,12 @@ class Session:
                 return line
         raise AssertionError(f"watch never printed {pattern!r}; it printed:\n" + "\n".join(self.seen))
 
+    def lines_until(self, pattern: str, timeout: float = 30) -> list[str]:
+        """The lines printed from now up to and including the first that matches ``pattern``."""
+        start = len(self.seen)
+        self.expect(pattern, timeout)
+        return self.seen[start:]
+
     def send(self, text: str) -> None:
         self.proc.stdin.write(text.encode())
         self.proc.stdin.flush()

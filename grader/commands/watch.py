@@ -17,7 +17,7 @@ import sys
 import threading
 from pathlib import Path
 
-from grader import state, ui
+from grader import report, state, ui
 from grader.grading import grade
 from grader.runner import WarmChild
 
@@ -135,13 +135,22 @@ class Watch:
         if status == "pass":
             ui.out.print(ui.line(("✓ ", "green"), (f"{c.number} {c.id} passes", "bold green"), f": {counts}."))
             return status
+        failing = [s for s in result["specs"] if s["status"] != "pass"]
+        if failing and status != "error":
+            counts += f" · {len(failing)} failing"
         ui.out.print(ui.line((f"✗ {c.number} {c.id}: {status}", ui.STATUS_STYLE[status]), f" · {counts}"))
-        failing = next((s for s in result["specs"] if s["status"] != "pass"), None)
-        if status in ("error", "timeout") or failing is None:
+        if status == "error" or not failing:  # the challenge could not load: one reason for all
             ui.out.print(_indent(result["message"]))
-        else:
-            ui.out.print(ui.line(("  " + failing["name"], "bold")))
-            ui.out.print(_indent(failing["message"] or failing["status"]))
+        else:  # every failing spec in one line, the first one in full
+            for n, spec in enumerate(failing):
+                task = f" (task {spec['task']})" if spec["task"] is not None else ""
+                message = spec["message"] or spec["status"]
+                line = ui.line("  ", report.mark(spec["status"]), (f" {spec['name']}{task}", "bold" if n == 0 else ""))
+                if n:
+                    line.append(f": {report.first_line(message)}")
+                ui.out.print(line)
+                if n == 0:
+                    ui.out.print(_indent(message, "      "))
         self.prompt()
         return status
 
@@ -249,8 +258,8 @@ class _AllDone(Exception):
     pass
 
 
-def _indent(text: str) -> str:
-    return re.sub(r"(?m)^", "    ", text.rstrip())
+def _indent(text: str, prefix: str = "    ") -> str:
+    return re.sub(r"(?m)^", prefix, text.rstrip())
 
 
 def first_unsolved(course):
