@@ -26,12 +26,12 @@ def starter_text(course: Course, challenge: Challenge, rel: str) -> str | None:
 
 
 def files(course: Course, challenge: Challenge) -> list[ChallengeFile]:
-    """The challenge's own files, then the shared files whose starter has a ``[slug]`` TODO."""
+    """The challenge's own files, then the shared files whose starter has a ``TODO: [slug]``."""
     topic = challenge.topic
     mine = course.exercises / topic.name
     ref = course.solutions / topic.name
     found = [ChallengeFile(rel, False, mine / rel, ref / rel) for rel in challenge.files]
-    marker = f"[{challenge.slug}]"
+    marker = f"TODO: [{challenge.slug}]"
     for rel in topic.shared_files:
         text = starter_text(course, challenge, rel)
         if text is None and (mine / rel).is_file():
@@ -39,6 +39,12 @@ def files(course: Course, challenge: Challenge) -> list[ChallengeFile]:
         if text and marker in text:
             found.append(ChallengeFile(rel, True, mine / rel, ref / rel))
     return found
+
+
+def names(course: Course, challenge: Challenge) -> list[str]:
+    """The files a challenge's tasks edit, as check and watch list them: its own, then the
+    shared files that carry a ``TODO: [slug]`` for it (1.1 edits config/settings.py too)."""
+    return [f.rel for f in files(course, challenge)]
 
 
 def notes_section(course: Course, challenge: Challenge) -> str | None:

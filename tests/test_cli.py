@@ -74,6 +74,14 @@ def test_a_full_diff_that_repeats_the_difference_is_dropped():
     assert readable(on_ci) == "expected the ids in order\nassert [1, 3] == [1, 2]\n  At index 1 diff: 3 != 2"
 
 
+def test_check_lists_the_shared_files_whose_todo_names_the_challenge(course):
+    settings = course.topic / "config" / "settings.py"
+    settings.write_text(settings.read_text() + "# TODO: [count] a setting the count challenge needs\n")
+    (course.topic / "config" / "urls.py").write_text("urlpatterns = []  # [count] is not a TODO\n")
+    assert "files: count/logic.py, config/settings.py\n" in course.grader("check", "demo.count").stdout
+    assert "files: hello/views.py\n" in course.grader("check", "demo.hello").stdout
+
+
 def test_check_passing_challenge_exits_zero(course):
     proc = course.grader("check", "demo.hello")
     assert proc.returncode == 0, proc.stdout

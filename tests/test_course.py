@@ -49,6 +49,14 @@ def test_every_known_answer_behaves_as_declared():
     assert "as expected in" in proc.stdout
 
 
+def test_a_challenges_files_include_the_shared_files_tagged_for_it():
+    from grader import reference
+
+    tour = COURSE.challenge("1.1")
+    assert reference.names(COURSE, tour) == [*tour.files, "config/settings.py", "config/urls.py"]
+    assert reference.names(COURSE, COURSE.challenge("1.6")) == ["config/middleware.py", "config/settings.py"]
+
+
 def test_pytest_over_several_topics_stops_with_a_message():
     proc = run([sys.executable, "-m", "pytest", "exercises"])
     assert proc.returncode != 0

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from grader import report, state, ui
+from grader import reference, report, state, ui
 from grader.grading import grade
 
 HELP = "run one challenge's specs and explain each failure"
@@ -22,7 +22,7 @@ def run(course, args) -> int:
     c = doc["topics"][0]["challenges"][0]
     ui.out.print(ui.line((f"{c['number']} {c['id']} — {c['title']} {challenge.stars}", "bold")))
     ui.out.print(f"Instructions: exercises/{challenge.topic.name}/README.md, section {challenge.position}; "
-          f"files: {', '.join(challenge.files)}")
+          f"files: {', '.join(reference.names(course, challenge))}")
     ui.out.print()
     if c["status"] in ("error", "timeout"):
         ui.out.print(ui.line(report.mark(c["status"]), ui.status(f" {c['status']}: ", c["status"]), c["message"]))

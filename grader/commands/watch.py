@@ -17,7 +17,7 @@ import sys
 import threading
 from pathlib import Path
 
-from grader import report, state, ui
+from grader import reference, report, state, ui
 from grader.grading import grade
 from grader.runner import WarmChild
 
@@ -121,7 +121,7 @@ class Watch:
             ui.out.print()
         ui.out.print(ui.line((f"{c.number} {c.id} — {c.title} {c.stars}", "bold")))
         ui.out.print(f"Instructions: exercises/{c.topic.name}/README.md, section {c.position}; "
-                     f"files: {', '.join(c.files)}")
+                     f"files: {', '.join(reference.names(self.course, c))}")
 
     def check(self) -> str:
         """Run the current challenge's specs and print the verdict; return its status."""
