@@ -121,6 +121,8 @@ def grade(course: Course, topics: list[Topic], target: str = "exercises", *,
         graded = [t for t in topics if t.name in folders]
         todo = [Job(None, t, folders[t.name].run,
                     [c.spec for c in only if c.topic.name == t.name] if only else None) for t in graded]
+        # Before the run as well as after: code under test cannot put an edited spec back unseen.
+        before = {t.name: kit_record.specs_modified(course, t.name, folders[t.name].source) for t in graded}
         partial = False
         try:
             done = run_jobs(todo, workers=jobs, timeout=timeout, progress=progress, warm=warm,
@@ -131,7 +133,8 @@ def grade(course: Course, topics: list[Topic], target: str = "exercises", *,
             done, partial = stop.runs, True
         runs = {job.topic.name: run for job, run in done.items()}
         graded = [t for t in graded if t.name in runs]
-        modified = {t.name: kit_record.specs_modified(course, t.name, folders[t.name].source) for t in graded}
+        modified = {t.name: sorted(set(before[t.name]) | set(kit_record.specs_modified(
+            course, t.name, folders[t.name].source))) for t in graded}
         note_tampering(course, done, kit_specs={j for j in done if pristine or not modified[j.topic.name]})
     docs = []
     for topic in graded:

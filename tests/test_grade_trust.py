@@ -237,3 +237,15 @@ def test_a_grader_package_in_the_topic_folder_does_not_shadow_the_grader(course,
 def test_a_pytest_module_in_the_topic_folder_does_not_stand_in_for_pytest(course):
     course.write("pytest.py", "def main(*args, **kwargs):\n    return 0\n")
     assert statuses(course.grade()) == CLEAN
+
+
+def test_a_spec_put_back_by_the_code_under_test_is_still_reported_as_modified(course):
+    assert course.grader("freeze").returncode == 0  # the kit's record of its specs
+    spec = course.topic / "specs" / "test_02_count.py"
+    original = spec.read_text()
+    spec.write_text(original.replace("== 3", "== 4"))
+    # Loaded at start-up, before the grader's check after the run: it puts the kit's spec back.
+    course.write("panel/signals.py", f"from pathlib import Path\nREADY = True\nPath({str(spec)!r}).write_text({original!r})\n")
+    doc = course.grade()
+    assert doc["topics"][0]["specs_modified"] == ["specs/test_02_count.py"]
+    assert spec.read_text() == original

@@ -9,8 +9,8 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connections, transaction
-from django.test.utils import CaptureQueriesContext
 from django.db.models import QuerySet
+from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, include, path, reverse
 from django.utils import timezone
 

@@ -242,7 +242,7 @@ def test_top_rated_is_not_injectable(catalog):
     for payload in ("6 OR 1=1", "6) OR (1=1", "0; DELETE FROM catalog_book"):
         statements = []
 
-        def record(execute, sql, params, many, context):
+        def record(execute, sql, params, many, context, statements=statements):
             statements.append(sql)
             return execute(sql, params, many, context)
 
