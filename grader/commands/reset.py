@@ -1,3 +1,20 @@
+"""``grader reset``: put a challenge's files back as the kit ships them.
+
+What a reset touches: the challenge's ``files`` (restored, or removed when the
+kit has no such file), and the files the learner created in the challenge's
+own folders. A challenge's own folder holds one of its files, no file of
+another challenge, no shared file, and is not the project's (the topic's root,
+the package of its settings): ``authors/`` and ``authors/migrations/`` for
+2.3; not ``notes/`` in topic 01, which 1.1 and 1.2 share, nor ``config/`` for
+2.7. A created file is one that neither the kit's record
+(``exercises/pristine.json``) nor any challenge lists; it is backed up, then
+removed, so what ``makemigrations`` wrote goes with the reset, and
+``--restore`` brings it back. ``__pycache__`` folders and ``*.pyc`` files in
+those folders are removed without backup. Only the folders themselves are
+looked at, not their subfolders; nothing else is touched. Files created in a
+folder the challenge shares are named, and left alone.
+"""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -60,6 +77,59 @@ def _shown(course, path: Path) -> str:
         return str(path)
 
 
+def _own_folders(course, challenge) -> tuple[list[str], list[str]]:
+    """The folders holding the challenge's files: (its own, those it shares with others or
+    with the project: the topic's root and the package of its settings)."""
+    topic = challenge.topic
+    others = {rel.rpartition("/")[0] for c in topic.challenges if c is not challenge for rel in c.files}
+    others |= {rel.rpartition("/")[0] for rel in topic.shared_files}
+    others.add("")
+    prefix = f"{topic.name}/"
+    others |= {key[len(prefix):].rpartition("/")[0] for key in pristine.load(course) or {}
+               if key.startswith(prefix) and key.endswith("/settings.py")}
+    folders = sorted({rel.rpartition("/")[0] for rel in challenge.files})
+    return [f for f in folders if f not in others], [f for f in folders if f in others]
+
+
+def _junk(path: Path) -> bool:
+    return path.name == "__pycache__" or path.suffix == ".pyc"
+
+
+def created_files(course, challenge) -> tuple[list[str], list[str], list[Path]]:
+    """Files the learner created beside the challenge's files: (in its own folders, to remove;
+    in folders it shares, left alone; bytecode in its own folders, removed without backup)."""
+    topic = challenge.topic
+    root = course.exercises / topic.name
+    recorded = pristine.load(course)
+    if recorded is None:
+        return [], [], []
+    listed = {rel for c in topic.challenges for rel in c.files} | set(topic.shared_files)
+    own, shared = _own_folders(course, challenge)
+    mine, left, junk = [], [], []
+    for folder in own + shared:
+        where = root / folder
+        if not folder or not where.is_dir() or where.is_symlink():
+            continue  # the topic's root: the project's, never even listed
+        for path in sorted(where.iterdir()):
+            rel = path.relative_to(root).as_posix()
+            if _junk(path):
+                if folder in own:
+                    junk.append(path)
+                continue
+            if path.is_file() and not path.is_symlink() and f"{topic.name}/{rel}" not in recorded \
+                    and rel not in listed:
+                (mine if folder in own else left).append(rel)
+    return mine, left, junk
+
+
+def _remove_junk(paths: list[Path]) -> None:
+    for path in paths:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+
+
 def reset(course, args) -> int:
     challenge = course.challenge(args.challenge)
     topic = challenge.topic.name
@@ -71,18 +141,29 @@ def reset(course, args) -> int:
         return mine.is_file() != (starters[rel] is not None) or (mine.is_file() and mine.read_bytes() != starters[rel])
 
     changed = [rel for rel in starters if differs(rel)]
+    created, left, junk = created_files(course, challenge)
     shared = [f.rel for f in reference.files(course, challenge) if f.shared]
     if shared:
         diff = ui.command(course, "diff", challenge.id)
         ui.out.print(f"Shared files ({', '.join(shared)}) also carry this challenge's TODOs; reset leaves them "
                      f"alone, as other challenges' work lives there too (`{diff}` shows your changes).")
-    if not changed:
+    if left:
+        ui.out.print(f"Left alone: {', '.join(left)} — files you created in a folder other challenges' files "
+                     "share, so reset cannot tell they are this challenge's.")
+    if not changed and not created:
         ui.out.print(f"{challenge.id}: your files are the starter already; nothing to reset.")
         return 0
-    ui.out.print(f"{challenge.id}: {len(changed)} file(s) differ from the starter: {', '.join(changed)}")
+    if changed:
+        ui.out.print(f"{challenge.id}: {len(changed)} file(s) differ from the starter: {', '.join(changed)}")
+    if created:
+        ui.out.print(f"{challenge.id}: {len(created)} file(s) you created in its folders, which the starter does "
+                     f"not have, will be removed: {', '.join(created)}")
     if not ui.confirm("Back them up and restore the starter?", yes=args.yes):
         return 1
-    folder = back_up(course, topic, changed, challenge.id)
+    folder = back_up(course, topic, changed + created, challenge.id)
+    for rel in created:
+        (course.exercises / topic / rel).unlink(missing_ok=True)
+    _remove_junk(junk)
     for rel in changed:
         target = course.exercises / topic / rel
         if starters[rel] is None:  # a file the learner created: backed up, then removed
