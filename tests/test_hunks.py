@@ -142,3 +142,44 @@ def test_an_insertion_goes_to_the_region_above_or_below_by_its_words():
             "    # TODO: [beta] add the beta app\n", "]\n"]  # the learner wrote beta's line above its TODO
     parts = hunks.split(starter, mine, ref)
     assert [p.owner for p in parts if any('"beta"' in line for line in p.mine)] == ["beta"]
+
+
+# the edge cases, on the fake course
+
+SETTINGS = ('SECRET_KEY = "fake-course"\nDEBUG = True\n\n# TODO: [hello] greet in French.\n\n'
+            '# TODO: [count] count words, not characters.\n')
+ANSWERS = 'SECRET_KEY = "fake-course"\nDEBUG = True\n\nGREETING = "bonjour"\n\nCOUNT_BY = "words"\n'
+
+
+@pytest.fixture
+def tagged(course):
+    from tests.test_workflow import git
+
+    course.write("config/settings.py", course.topic.joinpath("config/settings.py").read_text() + "\n" + SETTINGS)
+    ref = course.root / "solutions" / "01_demo" / "config" / "settings.py"
+    ref.parent.mkdir(parents=True)
+    ref.write_text(course.topic.joinpath("config/settings.py").read_text().replace(SETTINGS, ANSWERS))
+    assert course.grader("freeze").returncode == 0
+    git(course.root, "init", "-q")
+    git(course.root, "add", "-A")
+    git(course.root, "commit", "-qm", "the kit")
+    return course
+
+
+def test_a_deleted_shared_file_shows_only_the_challenges_own_lines(tagged):
+    (tagged.topic / "config" / "settings.py").unlink()
+    out = tagged.grader("diff", "demo.count", "--yes").stdout
+    assert "missing: config/settings.py" in out and '+COUNT_BY = "words"' in out, out
+    assert "bonjour" not in out and "1 other change belongs to: 1.1" in out, out
+
+
+def test_without_the_kits_starter_a_shared_file_is_not_shown(tagged):
+    import shutil
+
+    shutil.rmtree(tagged.root / ".git")
+    (tagged.topic / "config" / "settings.py").write_text("# mine\n" + SETTINGS)  # the record no longer matches
+    for command in ("diff", "solution"):
+        proc = tagged.grader(command, "demo.count", "--yes")
+        assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stdout + proc.stderr
+        assert "cannot tell which parts are this challenge's" in proc.stdout, proc.stdout
+        assert "bonjour" not in proc.stdout and "COUNT_BY" not in proc.stdout, proc.stdout
